@@ -1,0 +1,8 @@
+module github.com/poolcheck/poolcheck
+
+go 1.26.0
+
+require (
+	github.com/BurntSushi/toml v1.6.0 // indirect
+	golang.org/x/tools v0.52.0 // indirect
+)
