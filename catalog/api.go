@@ -1,76 +1,156 @@
 package catalog
 
+import "strings"
+
 // DriverInfo describes a driver as a whole.
 type DriverInfo struct {
 	Name        Driver
-	Family      string     // "postgres", "mysql", "sqlserver", "redis", "sqlite"
+	Family      string     // "postgres", "mysql", "sqlserver", "redis", "sqlite", "prisma", "database/sql"
 	Unknown     UnknownKey // what happens to a DSN key the driver does not know
-	UnknownText string     // the consequence, in the driver's words where it has some
-	Source      string
+	UnknownText string     // the consequence, in the driver's words where it has some; {key} is the key
+	FoldCase    bool       // DSN keys are case-insensitive (sqlserver)
+	// Other lists the DSN keys the driver reads that the catalog does not
+	// model (host, dbname, ...), so they are not reported as unknown.
+	Other  []string
+	Source string
 }
 
-// Sink is a Go function or method that receives a DSN.
+// Sink is a Go function or method that receives a DSN, or a struct field
+// that holds one.
 type Sink struct {
 	Pkg       string // import path
 	Recv      string // receiver type name for methods, "" for functions
-	Func      string
-	DSNArg    int    // index of the DSN argument
+	Func      string // function name; for composite-literal sinks the struct type name
+	DSNArg    int    // index of the DSN argument, -1 for composite-literal sinks
 	DriverArg int    // index of a driver-name argument (sql.Open), -1 if none
 	Driver    Driver // driver when DriverArg is -1
 	Field     string // for composite-literal sinks: the field holding the DSN (gorm postgres.Config{DSN: ...})
-	Source    string
+	// DriverField is a field of the same literal that names a database/sql
+	// driver and overrides Driver when set (gorm postgres.Config{DriverName: ...}).
+	DriverField string
+	Source      string
 }
 
 // Info returns the facts about driver d, or nil if d is unknown.
-func Info(d Driver) *DriverInfo { panic("unimplemented") }
+func Info(d Driver) *DriverInfo { return index().info[d] }
 
 // Drivers lists every driver the catalog knows.
-func Drivers() []Driver { panic("unimplemented") }
+func Drivers() []Driver {
+	out := make([]Driver, len(drivers))
+	for i, d := range drivers {
+		out[i] = d.Name
+	}
+	return out
+}
 
 // Knobs lists every knob, DSN keys and Go API members alike.
-func Knobs() []*Knob { panic("unimplemented") }
+func Knobs() []*Knob { return append([]*Knob(nil), index().all...) }
 
 // Lookup returns driver d's knob for DSN key, following aliases and the
 // driver's case rules.
-func Lookup(d Driver, key string) (*Knob, bool) { panic("unimplemented") }
+func Lookup(d Driver, key string) (*Knob, bool) {
+	k, ok := index().keys[d][normKey(d, key)]
+	return k, ok
+}
 
-// LookupAPI returns the knob for a Go API member.
-func LookupAPI(pkg, typ, member string) (*Knob, bool) { panic("unimplemented") }
+// LookupAPI returns the knob for a Go API member, by the package and type
+// that declare it: a method promoted through embedding (sqlx.DB's
+// SetMaxOpenConns) or a field reached through one (pgxpool.Config's
+// ConnConfig.ConnectTimeout) is found under its declaring type
+// (database/sql DB, pgconn Config).
+func LookupAPI(pkg, typ, member string) (*Knob, bool) {
+	k, ok := index().api[pkg+"."+typ+"."+member]
+	return k, ok
+}
 
 // Foreign returns the knob that key has in another driver of d's family
 // when d itself does not know key (pool_max_conns given to pgx).
-func Foreign(d Driver, key string) (*Knob, bool) { panic("unimplemented") }
+func Foreign(d Driver, key string) (*Knob, bool) {
+	if knows(d, key) {
+		return nil, false
+	}
+	info := Info(d)
+	if info == nil {
+		return nil, false
+	}
+	for _, fam := range neighbours[info.Family] {
+		for _, o := range drivers {
+			if o.Family != fam || o.Name == d {
+				continue
+			}
+			if k, ok := Lookup(o.Name, key); ok {
+				return k, true
+			}
+		}
+	}
+	return nil, false
+}
 
 // Sinks lists the Go functions that receive a DSN.
-func Sinks() []Sink { panic("unimplemented") }
+func Sinks() []Sink { return append([]Sink(nil), sinks...) }
 
-// ForScheme returns the driver a URL scheme implies.
-func ForScheme(scheme string) (Driver, bool) { panic("unimplemented") }
+// ForScheme returns the driver a URL scheme implies. Schemes match
+// exactly, as the drivers compare them ("POSTGRES://" is not a URL to pgx).
+func ForScheme(scheme string) (Driver, bool) {
+	d, ok := schemes[scheme]
+	return d, ok
+}
 
 // ForSQLName returns the driver registered with database/sql under name.
-func ForSQLName(name string) (Driver, bool) { panic("unimplemented") }
-
-// ForParams returns the driver that parameter keys imply, such as Prisma for
-// connection_limit or pgxpool for pool_max_conns on a postgres DSN.
-func ForParams(hint Driver, keys []string) Driver { panic("unimplemented") }
+func ForSQLName(name string) (Driver, bool) {
+	d, ok := sqlNames[name]
+	return d, ok
+}
 
 // FragmentKey reports whether key is a known pool, timeout or TLS key of
 // any driver, which is what makes a bare query fragment a DSN.
-func FragmentKey(key string) bool { panic("unimplemented") }
-
-// Parse reads raw, spelled in k's unit, as a canonical value. A value the
-// driver rejects or misreads comes with a Problem.
-func (k *Knob) Parse(raw string) (Value, *Problem) { panic("unimplemented") }
-
-// Format spells v in k's unit. It reports false when the unit cannot
-// express v exactly (1.5s in integer seconds).
-func (k *Knob) Format(v Value) (string, bool) { panic("unimplemented") }
+func FragmentKey(key string) bool {
+	return index().fragment[key] || index().fragment[strings.ToLower(key)]
+}
 
 // ForSetting returns driver d's knobs for setting s, DSN keys first, so a
 // fix can add a missing setting under the right name.
-func ForSetting(d Driver, s Setting) []*Knob { panic("unimplemented") }
+func ForSetting(d Driver, s Setting) []*Knob {
+	var dsn, api []*Knob
+	for _, k := range index().all {
+		switch {
+		case k.Driver != d || k.Setting != s:
+		case k.API == nil:
+			dsn = append(dsn, k)
+		default:
+			api = append(api, k)
+		}
+	}
+	return append(dsn, api...)
+}
 
 // Unrecognized returns what goes wrong when a DSN for driver d carries key,
 // which d does not know: forwarded to the server, turned into SET, rejected
-// or silently ignored. It returns nil for keys that d knows.
-func Unrecognized(d Driver, key string) *Problem { panic("unimplemented") }
+// or silently ignored. It returns nil for keys that d knows, and for
+// drivers that take no DSN.
+func Unrecognized(d Driver, key string) *Problem {
+	info := Info(d)
+	if info == nil || knows(d, key) {
+		return nil
+	}
+	u, ok := unknownProblems[info.Unknown]
+	if !ok {
+		return nil
+	}
+	p := &Problem{Code: u.code, Kind: u.kind, Text: strings.ReplaceAll(info.UnknownText, "{key}", key)}
+	if _, foreign := Foreign(d, key); foreign && u.certain {
+		p.Kind = Rejected
+	}
+	return p
+}
+
+// knows reports whether d reads key at all, modelled or not.
+func knows(d Driver, key string) bool {
+	if _, ok := Lookup(d, key); ok {
+		return true
+	}
+	return index().other[d][normKey(d, key)]
+}
+
+// normKey spells key as driver d compares it.
+func normKey(d Driver, key string) string { return fold(Info(d), key) }

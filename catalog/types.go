@@ -22,6 +22,17 @@ const (
 	BusyTimeout       Setting = "busy_timeout"
 )
 
+// Kind is the kind of value setting s takes, Unknown for "".
+func (s Setting) Kind() ValueKind { return settingKinds[s] }
+
+var settingKinds = map[Setting]ValueKind{
+	MaxOpen: Count, MinOpen: Count, MaxIdle: Count, MinIdle: Count,
+	ConnMaxLifetime: Duration, ConnMaxIdleTime: Duration, AcquireTimeout: Duration,
+	ConnectTimeout: Duration, ReadTimeout: Duration, WriteTimeout: Duration,
+	HealthCheckPeriod: Duration, BusyTimeout: Duration,
+	TLSMode: Enum,
+}
+
 // Settings lists every canonical setting.
 var Settings = []Setting{
 	MaxOpen, MinOpen, MaxIdle, MinIdle, ConnMaxLifetime, ConnMaxIdleTime,
@@ -61,7 +72,7 @@ const (
 	UnitGoDuration                        // a time.Duration in Go code (nanoseconds)
 	UnitGoCount                           // an int in Go code
 	UnitEnum                              // one of Knob.Enum
-	UnitBool                              // strconv.ParseBool
+	UnitBool                              // strconv.ParseBool (unused: bool-like keys are UnitEnum rows)
 )
 
 // Driver names a driver, or a consumer of a DSN with its own semantics.
@@ -82,10 +93,11 @@ const (
 	SQL       Driver = "database/sql" // the database/sql pool itself
 )
 
-// Unknown says what a driver does with a DSN key it does not know.
+// UnknownKey says what a driver does with a DSN key it does not know.
 type UnknownKey uint8
 
-// The dispositions of unknown keys.
+// The dispositions of unknown keys. The zero value means the driver takes
+// no DSN (database/sql).
 const (
 	UnknownIgnored  UnknownKey = iota + 1 // dropped silently
 	UnknownToServer                       // sent to the server as a runtime parameter
@@ -112,9 +124,21 @@ type Problem struct {
 
 // Special is a value with a meaning of its own, such as 0 for "unlimited".
 type Special struct {
-	Raw   string // as the driver spells it: "0", "-1", "<=0"
+	Raw   string // as the driver spells it: "0", "-1", "<=0"; see Knob.SpecialFor
 	Means string
+	Is    Meaning
 }
+
+// Meaning classifies a special value for the policy.
+type Meaning uint8
+
+// The meanings of special values.
+const (
+	MeansUnlimited Meaning = iota + 1 // no cap, no timeout, kept forever
+	MeansDefault                      // the driver's default applies
+	MeansNone                         // literally none: no idle connections, no busy handler
+	MeansOther                        // see Means
+)
 
 // Knob is one driver parameter or Go API member and what it means.
 type Knob struct {
@@ -124,10 +148,25 @@ type Knob struct {
 	API     *API     // nil for DSN keys
 	Setting Setting  // "" for knobs outside the neutral model
 	Unit    Unit
-	Enum    map[string]string // UnitEnum: accepted raw value (lower-case) -> canonical value
-	Default string            // in the driver's spelling; "" when there is none
-	Special []Special
-	Source  string // module@version file function, for the reader
+	Enum    map[string]string // UnitEnum: accepted raw value -> canonical value (keys lower-case where the driver folds case)
+	Default string            // in the driver's spelling, parseable by Parse; "" when there is none
+	// DefaultNote explains a computed or driver-dependent default
+	// ("max(4, runtime.NumCPU())"); Default is then its lower bound or
+	// usual value.
+	DefaultNote string
+	Special     []Special
+	Source      string // module@version file function, for the reader
+
+	read   syntax   // how the driver reads a raw value
+	errf   string   // the driver's error for an unreadable value: {raw} {lower} {key} {err}
+	checks []check  // values the driver rejects or misreads
+	empty  bool     // an empty value means the default
+	fold   bool     // enum values are matched case-insensitively
+	prefer []string // Format's choice among raw spellings of one canonical value
+	other  *check   // the problem for a raw value outside Enum; nil: a custom name, no problem
+	// otherValue is the canonical value a raw outside Enum gets ("" unknown).
+	otherValue string
+	custom     string // raw values with this prefix name custom TLS configs
 }
 
 // API locates a Go API member by import path, type and member name.

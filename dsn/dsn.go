@@ -63,7 +63,8 @@ type DSN struct {
 }
 
 // Lookup returns the parameters whose key equals key, in input order.
-// Keys compare case-insensitively for KindADO and exactly otherwise.
+// Keys compare as the driver does: case-insensitively for sqlserver
+// (KindADO and sqlserver:// URLs) and exactly otherwise.
 func (d *DSN) Lookup(key string) []Param {
 	var out []Param
 	for _, p := range d.Params {

@@ -37,7 +37,11 @@ type Pool struct {
 	Scopes []string // scope names that hold for this pool ("test", "prod", ...)
 	DSN    string   // redacted DSN, "" when the pool has none
 	Sites  []*Site
-	Ref    any // the finder's handle for pool-level findings (a missing setting)
+	// Partial is true when part of the configuration is not visible (a
+	// DSN from the environment with a constant fragment appended), so a
+	// missing setting may be set elsewhere.
+	Partial bool
+	Ref     any // the finder's handle for pool-level findings (a missing setting)
 }
 
 // Get returns the last site that sets s, or nil.

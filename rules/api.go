@@ -15,7 +15,9 @@ const (
 	Error
 )
 
-// Rule is one policy rule. Exactly one constraint field is set.
+// Rule is one policy rule. Exactly one constraint is set: Min and/or Max
+// (a range counts as one), Allow, Forbid, Required, Relation, Problems
+// or Check.
 type Rule struct {
 	ID       string
 	Title    string
@@ -27,20 +29,22 @@ type Rule struct {
 	Disabled bool
 
 	// Constraints: exactly one is set.
-	Min      *catalog.Value // the value must be >= Min
-	Max      *catalog.Value // the value must be <= Max
-	Allow    []string       // enum values allowed
-	Forbid   []string       // enum values forbidden
-	Required bool           // the pool must set Setting
-	Relation *Relation      // compared with another setting of the same pool
-	Problems []string       // catalog problem codes that violate, "*" for any
-	Check    string         // a structural check implemented by a finder
+	Min      *catalog.Value  // the value must be >= Min
+	Max      *catalog.Value  // the value must be <= Max
+	Allow    []catalog.Value // the value must be one of these
+	Forbid   []catalog.Value // the value must be none of these
+	Required bool            // the pool must set Setting
+	Relation *Relation       // compared with another setting of the same pool
+	Problems []string        // catalog problem codes that violate, "*" for any
+	Check    string          // a structural check implemented by a finder
 
 	Suggest  *catalog.Value // the fix value in canonical units; nil: none, or from Relation/Problem
 	Before   string
 	After    string
 	Examples []Example
 	Origin   string // "default", or "path/to/.poolcheck.toml:12"
+
+	overrides []string // the origins this rule overrides, oldest first
 }
 
 // Relation compares a setting with another setting of the same pool.
@@ -54,6 +58,8 @@ type Example struct {
 	Bad, Good string // DSNs, or "key=value ..." settings lines for Go API pools
 	Driver    string // driver when the example cannot imply one
 	Scope     string // defaults to the rule's scope
+
+	origin string // file:line of the example
 }
 
 // Violation is one rule broken by one pool.
@@ -67,40 +73,41 @@ type Violation struct {
 }
 
 // Policy is an effective rule set: the defaults, or a user policy merged
-// onto what it extends.
+// onto what it extends. A Policy is not modified once loaded.
 type Policy struct {
 	rules  []*Rule
-	scopes []scope
+	scopes []scope // test, prod, then the policy's own
 }
-
-type scope struct {
-	name  string
-	globs []string
-}
-
-// Default returns the embedded default policy.
-func Default() *Policy { panic("unimplemented") }
-
-// Load reads the policy at path and what it extends. Errors carry
-// path:line:col and a hint.
-func Load(path string) (*Policy, error) { panic("unimplemented") }
-
-// Discover returns the nearest .poolcheck.toml from dir up to the module
-// root (the first directory holding go.mod), or "" when there is none.
-func Discover(dir string) (string, error) { panic("unimplemented") }
 
 // Rules returns every rule in order, disabled ones included.
 func (p *Policy) Rules() []*Rule { return p.rules }
 
 // Rule returns the rule with id, or nil.
-func (p *Policy) Rule(id string) *Rule { panic("unimplemented") }
+func (p *Policy) Rule(id string) *Rule {
+	for _, r := range p.rules {
+		if r.ID == id {
+			return r
+		}
+	}
+	return nil
+}
 
 // Checks returns the enabled rules for a structural check.
-func (p *Policy) Checks(check string) []*Rule { panic("unimplemented") }
+func (p *Policy) Checks(check string) []*Rule {
+	var out []*Rule
+	for _, r := range p.rules {
+		if r.Check == check && !r.Disabled {
+			out = append(out, r)
+		}
+	}
+	return out
+}
 
-// ScopesFor returns the scope names that hold for a slash-separated path;
-// test is true when the finder knows the code is test code.
-func (p *Policy) ScopesFor(path string, test bool) []string { panic("unimplemented") }
-
-// Evaluate judges one pool against the enabled rules.
-func (p *Policy) Evaluate(pool *model.Pool) []Violation { panic("unimplemented") }
+// Scopes returns the names of the policy's scopes: test, prod, then its own.
+func (p *Policy) Scopes() []string {
+	out := make([]string, len(p.scopes))
+	for i, s := range p.scopes {
+		out[i] = s.name
+	}
+	return out
+}

@@ -1,0 +1,74 @@
+package analyzer
+
+import (
+	"reflect"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/poolcheck/poolcheck/analyzer/find"
+	"github.com/poolcheck/poolcheck/analyzer/group"
+	"github.com/poolcheck/poolcheck/analyzer/report"
+	"github.com/poolcheck/poolcheck/rules"
+)
+
+// Analyzer finds connection-pool settings and judges them against the
+// policy. Its result is a *Result.
+var Analyzer = New()
+
+// Result is what one package held: every pool, for inventories, and
+// every finding with the details the CLI's formats print.
+type Result struct {
+	Pools    []*group.Pool
+	Findings []*report.Finding
+}
+
+// New returns a fresh analyzer with its own flags, so that a plugin can
+// configure one without touching the global one.
+func New() *analysis.Analyzer {
+	cfg := &config{}
+	a := &analysis.Analyzer{
+		Name:       "poolcheck",
+		Doc:        doc,
+		URL:        docURL,
+		Requires:   []*analysis.Analyzer{inspect.Analyzer},
+		ResultType: reflect.TypeFor[*Result](),
+		Run:        cfg.run,
+	}
+	cfg.flags(&a.Flags)
+	return a
+}
+
+func (cfg *config) run(pass *analysis.Pass) (any, error) {
+	if len(pass.Files) == 0 {
+		return &Result{}, nil
+	}
+	pol, err := cfg.policy(pass)
+	if err != nil {
+		return nil, err
+	}
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	found := find.Find(pass, insp)
+	pools := group.Pools(found)
+	r := report.New(pass, pol, rules.Severity(cfg.minSeverity))
+	for _, p := range pools {
+		judge(r, pol, p)
+	}
+	for _, ch := range found.Checks {
+		r.Check(ch)
+	}
+	return &Result{Pools: pools, Findings: r.Flush()}, nil
+}
+
+// judge evaluates a pool in each distinct scope it is used in: a DSN in
+// a named constant takes the scopes of the code that uses it.
+func judge(r *report.Reporter, pol *rules.Policy, p *group.Pool) {
+	for _, w := range r.Places(p) {
+		p.Scopes = r.Scopes(w)
+		p.Path = r.Rel(w.File)
+		for _, v := range pol.Evaluate(p.Pool) {
+			r.Violation(p, w, v)
+		}
+	}
+}

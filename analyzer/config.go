@@ -1,0 +1,85 @@
+package analyzer
+
+import (
+	"flag"
+	"path/filepath"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/poolcheck/poolcheck/rules"
+)
+
+// config holds the analyzer's flags and its policy cache.
+type config struct {
+	policyFile  string
+	minSeverity severityFlag
+
+	mu       sync.Mutex
+	policies map[string]policyResult // by policy file, "" for the default
+}
+
+type policyResult struct {
+	p   *rules.Policy
+	err error
+}
+
+func (cfg *config) flags(fs *flag.FlagSet) {
+	fs.StringVar(&cfg.policyFile, "policy", "", "policy `file` (default: the nearest .poolcheck.toml up to the module root, else the built-in policy)")
+	cfg.minSeverity = severityFlag(rules.Info)
+	fs.Var(&cfg.minSeverity, "min-severity", "report only findings at or above this `level`: info, warning or error")
+}
+
+// policy returns the policy for the package of pass: the -policy file,
+// else the nearest .poolcheck.toml, else the defaults. Each file is
+// loaded once per process.
+func (cfg *config) policy(pass *analysis.Pass) (*rules.Policy, error) {
+	path := cfg.policyFile
+	if path == "" {
+		dir := filepath.Dir(pass.Fset.File(pass.Files[0].Pos()).Name())
+		found, err := rules.Discover(dir)
+		if err != nil {
+			return nil, err
+		}
+		path = found
+	}
+	cfg.mu.Lock()
+	defer cfg.mu.Unlock()
+	if r, ok := cfg.policies[path]; ok {
+		return r.p, r.err
+	}
+	var r policyResult
+	if path == "" {
+		r.p = rules.Default()
+	} else {
+		r.p, r.err = rules.Load(path)
+	}
+	if r.err != nil {
+		r.err = &PolicyError{Err: r.err}
+	}
+	if cfg.policies == nil {
+		cfg.policies = make(map[string]policyResult)
+	}
+	cfg.policies[path] = r
+	return r.p, r.err
+}
+
+// PolicyError is a policy that does not load; the CLI exits 2 on it.
+type PolicyError struct{ Err error }
+
+func (e *PolicyError) Error() string { return e.Err.Error() }
+func (e *PolicyError) Unwrap() error { return e.Err }
+
+// severityFlag is a rules.Severity as a flag.Value.
+type severityFlag rules.Severity
+
+func (s *severityFlag) String() string { return rules.Severity(*s).String() }
+
+func (s *severityFlag) Set(v string) error {
+	var sev rules.Severity
+	if err := sev.UnmarshalText([]byte(v)); err != nil {
+		return err
+	}
+	*s = severityFlag(sev)
+	return nil
+}

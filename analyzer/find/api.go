@@ -1,0 +1,269 @@
+package find
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/poolcheck/poolcheck/catalog"
+	"github.com/poolcheck/poolcheck/model"
+)
+
+// setter records db.SetMaxOpenConns(n) and its siblings.
+func (f *finder) setter(c inspector.Cursor, call *ast.CallExpr, k *catalog.Knob) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || len(call.Args) != 1 {
+		return
+	}
+	h := f.handleOf(funcOf(c), sel.X)
+	f.apiItem(c, k, model.Arg, call.Args[0], h)
+}
+
+// apiItem records one Go API setting as an item of its own; grouping
+// joins it to the other settings of its handle.
+func (f *finder) apiItem(c inspector.Cursor, k *catalog.Knob, src model.Source, e ast.Expr, h Handle) {
+	v := f.valueOf(e)
+	s := &model.Site{Setting: k.Setting, Key: k.Key, Raw: v.raw, Knob: k, Source: src}
+	if v.konst {
+		s.Const = true
+		s.Value, s.Problem = k.Parse(v.exact)
+	}
+	w := f.where(c)
+	target := f.editTarget(v.expr)
+	s.Ref = &Ref{Pos: e.Pos(), End: e.End(), Edit: f.exprEdit(target), Where: w}
+	pool := &model.Pool{Driver: k.Driver, Sites: []*model.Site{s}, Partial: true}
+	f.res.Items = append(f.res.Items, &Item{Pool: pool, Handle: h, Where: w, Pos: e.Pos(), End: e.End()})
+	if k.Unit == catalog.UnitGoDuration && v.konst && f.unitless(v.expr) {
+		f.unitlessDuration(w, k, e, v, target)
+	}
+}
+
+// editTarget is where a fix of a value goes: the declaration of a named
+// constant of this package, or the expression itself.
+func (f *finder) editTarget(e ast.Expr) ast.Expr {
+	for range 4 {
+		_, decl := f.constDecl(ast.Unparen(e))
+		if decl == nil {
+			return e
+		}
+		e = decl
+	}
+	return e
+}
+
+// exprEdit returns the edit function that replaces expression e with Go
+// source text, adding the time import when the text needs it.
+func (f *finder) exprEdit(e ast.Expr) func(string) ([]analysis.TextEdit, bool) {
+	return func(src string) ([]analysis.TextEdit, bool) {
+		edits := []analysis.TextEdit{{Pos: e.Pos(), End: e.End(), NewText: []byte(src)}}
+		if strings.Contains(src, "time.") {
+			imp, ok := f.timeImport(e.Pos())
+			if !ok {
+				return nil, false
+			}
+			edits = append(edits, imp...)
+		}
+		return edits, true
+	}
+}
+
+// timeImport returns the edit that imports "time" into the file holding
+// pos, none when it is imported already, or false when the file imports
+// it under another name.
+func (f *finder) timeImport(pos token.Pos) ([]analysis.TextEdit, bool) {
+	file := f.fileOf(pos)
+	if file == nil {
+		return nil, false
+	}
+	for _, spec := range file.Imports {
+		if spec.Path.Value == `"time"` {
+			return nil, spec.Name == nil || spec.Name.Name == "time"
+		}
+	}
+	at := file.Name.End()
+	text := "\n\nimport \"time\""
+	if len(file.Imports) > 0 {
+		at, text = file.Imports[0].Pos(), "\"time\"\n\t"
+		if gd := importDecl(file); gd != nil && !gd.Lparen.IsValid() {
+			at, text = gd.Pos(), "import \"time\"\n"
+		}
+	}
+	return []analysis.TextEdit{{Pos: at, End: at, NewText: []byte(text)}}, true
+}
+
+// importDecl returns the first import declaration of file.
+func importDecl(file *ast.File) *ast.GenDecl {
+	for _, d := range file.Decls {
+		if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.IMPORT {
+			return gd
+		}
+	}
+	return nil
+}
+
+// fileOf returns the file that holds pos.
+func (f *finder) fileOf(pos token.Pos) *ast.File {
+	for _, file := range f.files {
+		if file.FileStart <= pos && pos <= file.FileEnd {
+			return file
+		}
+	}
+	return nil
+}
+
+// fieldKnob returns the knob of a struct field selected by sel (x.F),
+// following embedded fields to the type that declares F.
+func (f *finder) fieldKnob(sel *ast.SelectorExpr) *catalog.Knob {
+	s, ok := f.info.Selections[sel]
+	if !ok || s.Kind() != types.FieldVal {
+		return nil
+	}
+	t := s.Recv()
+	idx := s.Index()
+	for _, i := range idx[:len(idx)-1] {
+		st, ok := deref(t).Underlying().(*types.Struct)
+		if !ok {
+			return nil
+		}
+		t = st.Field(i).Type()
+	}
+	return f.knobOfField(deref(t), sel.Sel.Name)
+}
+
+// knobOfField looks up field name of named type t in the catalog.
+func (f *finder) knobOfField(t types.Type, name string) *catalog.Knob {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return nil
+	}
+	return fieldIndex()[n.Obj().Pkg().Path()+"."+n.Obj().Name()+"."+name]
+}
+
+func deref(t types.Type) types.Type {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return t
+}
+
+// assignStmt records cfg.MaxConns = 1 and s += "?fragment".
+func (f *finder) assignStmt(c inspector.Cursor, as *ast.AssignStmt) {
+	if as.Tok == token.ADD_ASSIGN && len(as.Lhs) == 1 {
+		f.appendFragment(c, as)
+		return
+	}
+	f.link(c, as)
+	if len(as.Lhs) != len(as.Rhs) {
+		return
+	}
+	for i, lhs := range as.Lhs {
+		sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+		if !ok {
+			continue
+		}
+		if k := f.fieldKnob(sel); k != nil {
+			h := f.handleOf(funcOf(c), sel.X)
+			f.apiItem(c, k, model.Field, as.Rhs[i], h)
+			f.afterPool(c, h, sel)
+		}
+	}
+}
+
+// compositeLit records redis.Options{PoolSize: 1}, DSN fields such as
+// gorm's postgres.Config{DSN: ...}, and url.Values{"k": {"v"}}.
+func (f *finder) compositeLit(c inspector.Cursor, lit *ast.CompositeLit) {
+	t := deref(f.info.TypeOf(lit))
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return
+	}
+	key := n.Obj().Pkg().Path() + "." + n.Obj().Name()
+	if key == "net/url.Values" {
+		f.urlValuesLit(c, lit)
+		return
+	}
+	var h Handle
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		id, ok := kv.Key.(*ast.Ident)
+		if !ok {
+			continue
+		}
+		if h.IsZero() {
+			h = f.litHandle(c, lit)
+		}
+		if s, ok := sinkIndex()[key+"."+id.Name]; ok {
+			f.dsnArg(c, kv.Value, s.Driver, h, kv.Value)
+		} else if k := f.knobOfField(t, id.Name); k != nil {
+			f.apiItem(c, k, model.Field, kv.Value, h)
+		}
+	}
+}
+
+// litHandle names what a composite literal configures: the variable it
+// is assigned to or whose value it becomes, else the literal itself.
+func (f *finder) litHandle(c inspector.Cursor, lit *ast.CompositeLit) Handle {
+	if h := f.resultHandle(c); !h.IsZero() {
+		return h
+	}
+	return Handle{Scope: funcOf(c), Lit: lit}
+}
+
+// link joins the handle a pool value is assigned to with the handle it
+// came from: sqlDB, _ := gormDB.DB(), db := sqlx.NewDb(sqlDB, "pgx"),
+// db2 := db.
+func (f *finder) link(c inspector.Cursor, as *ast.AssignStmt) {
+	if len(as.Rhs) != 1 && len(as.Rhs) != len(as.Lhs) {
+		return
+	}
+	scope := funcOf(c)
+	for i, rhs := range as.Rhs {
+		lhs := as.Lhs[i]
+		if len(as.Rhs) == 1 {
+			lhs = as.Lhs[0]
+		}
+		if !f.isPoolType(lhs) {
+			continue
+		}
+		from := f.sourceHandle(scope, rhs)
+		if to := f.handleOf(scope, lhs); !from.IsZero() && !to.IsZero() && from != to {
+			f.res.Links = append(f.res.Links, Link{A: to, B: from})
+		}
+	}
+}
+
+// sourceHandle names the pool a value comes from: a pool variable, the
+// receiver of a method on it, or a pool-typed argument of a call.
+func (f *finder) sourceHandle(scope ast.Node, e ast.Expr) Handle {
+	e = ast.Unparen(e)
+	call, ok := e.(*ast.CallExpr)
+	if !ok {
+		if f.isPoolType(e) {
+			return f.handleOf(scope, e)
+		}
+		return Handle{}
+	}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && f.isPoolType(sel.X) {
+		if _, isPkg := f.info.Uses[identOf(sel.X)].(*types.PkgName); !isPkg {
+			return f.handleOf(scope, sel.X)
+		}
+	}
+	for _, a := range call.Args {
+		if f.isPoolType(a) {
+			return f.handleOf(scope, a)
+		}
+	}
+	return Handle{}
+}
+
+func identOf(e ast.Expr) *ast.Ident {
+	id, _ := ast.Unparen(e).(*ast.Ident)
+	return id
+}

@@ -1,0 +1,120 @@
+package find
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+)
+
+// textOf returns the text of a string-typed expression, or nil when e is
+// not a string. Constants keep a map back to their literals; anything
+// else becomes a hole.
+func (f *finder) textOf(e ast.Expr) *text {
+	e = ast.Unparen(e)
+	tv, ok := f.info.Types[e]
+	if !ok || !isString(tv.Type) {
+		return nil
+	}
+	if tv.Value != nil && tv.Value.Kind() == constant.String {
+		return f.constText(e, constant.StringVal(tv.Value))
+	}
+	switch e := e.(type) {
+	case *ast.BinaryExpr:
+		if e.Op == token.ADD {
+			t := f.textOf(e.X)
+			if u := f.textOf(e.Y); t != nil && u != nil {
+				t.append(u)
+				return t
+			}
+		}
+	case *ast.CallExpr:
+		if t := f.fmtText(e); t != nil {
+			return t
+		}
+	}
+	t := &text{}
+	t.add(part{pos: e.Pos(), endp: e.End()}, hole)
+	return t
+}
+
+// constText maps a constant string expression back to its literals.
+func (f *finder) constText(e ast.Expr, val string) *text {
+	t := &text{}
+	switch e := e.(type) {
+	case *ast.BasicLit:
+		if l, ok := decodeLiteral(e); ok && l.value == val {
+			t.add(part{konst: true, lit: l, pos: e.Pos(), endp: e.End()}, val)
+			return t
+		}
+	case *ast.BinaryExpr:
+		if e.Op == token.ADD {
+			x, y := f.textOf(e.X), f.textOf(e.Y)
+			if x != nil && y != nil && x.s+y.s == val {
+				x.append(y)
+				return x
+			}
+		}
+	case *ast.Ident, *ast.SelectorExpr:
+		if c, decl := f.constDecl(e); decl != nil {
+			if u := f.textOf(decl); u != nil && u.s == val {
+				for i := range u.parts {
+					if u.parts[i].via == nil {
+						u.parts[i].via = c
+					}
+				}
+				return u
+			}
+		}
+	}
+	t.add(part{konst: true, pos: e.Pos(), endp: e.End()}, val)
+	return t
+}
+
+// constDecl returns the named constant e refers to and, when it is
+// declared in this package with an explicit value, that value.
+func (f *finder) constDecl(e ast.Expr) (*types.Const, ast.Expr) {
+	var id *ast.Ident
+	switch e := e.(type) {
+	case *ast.Ident:
+		id = e
+	case *ast.SelectorExpr:
+		id = e.Sel
+	}
+	c, ok := f.info.Uses[id].(*types.Const)
+	if !ok {
+		return nil, nil
+	}
+	return c, f.consts[c]
+}
+
+// indexConsts records the value expression of every constant declared in
+// the package with an explicit value.
+func indexConsts(info *types.Info, files []*ast.File) map[*types.Const]ast.Expr {
+	m := make(map[*types.Const]ast.Expr)
+	for _, file := range files {
+		for _, d := range file.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.CONST {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				vs := spec.(*ast.ValueSpec)
+				if len(vs.Values) != len(vs.Names) {
+					continue
+				}
+				for i, name := range vs.Names {
+					if c, ok := info.Defs[name].(*types.Const); ok {
+						m[c] = vs.Values[i]
+					}
+				}
+			}
+		}
+	}
+	return m
+}
+
+func isString(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}

@@ -1,0 +1,162 @@
+package find
+
+import (
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/poolcheck/poolcheck/catalog"
+	"github.com/poolcheck/poolcheck/dsn"
+	"github.com/poolcheck/poolcheck/dsnsite"
+)
+
+// How sure we are that a text is meant as a DSN.
+type context uint8
+
+const (
+	loose  context = iota // any string constant: only URLs of a known scheme count
+	concat                // a constant appended to a value: fragments count too
+	sink                  // passed to a DSN sink: every grammar counts
+)
+
+// parsed is a DSN read from a text; t is the part of the text it covers.
+type parsed struct {
+	t *text
+	d *dsn.DSN
+}
+
+// parseText reads t as a DSN, or nil. Holes stand for values; when the
+// whole does not parse, the constant tail may still be a query fragment.
+func parseText(t *text, driver catalog.Driver, ctx context) *parsed {
+	if len(t.parts) == 0 {
+		return nil
+	}
+	if isSQLite(driver) {
+		return parseSQLite(t)
+	}
+	if t.parts[0].konst || ctx == sink {
+		if d, err := dsn.Parse(t.s); err == nil && accept(d, ctx) {
+			return &parsed{t: t, d: d}
+		}
+	}
+	if ctx == loose {
+		return nil
+	}
+	// The constant tail as a query fragment: "?a=1" or "&a=1" after a
+	// value, or any fragment at a sink.
+	tail := t.tail()
+	if tail == len(t.s) || tail > 0 && ctx != sink && t.s[tail] != '?' && t.s[tail] != '&' {
+		return nil
+	}
+	u := t.slice(tail, len(t.s))
+	d, err := dsn.ParseFragment(u.s, catalog.FragmentKey)
+	if err != nil || len(d.Params) == 0 {
+		return nil
+	}
+	return &parsed{t: u, d: d}
+}
+
+// accept reports whether a parsed DSN counts in its context: outside
+// sinks only URLs with a scheme the catalog knows.
+func accept(d *dsn.DSN, ctx context) bool {
+	if ctx == sink {
+		return true
+	}
+	if d.Kind != dsn.KindURL {
+		return false
+	}
+	_, ok := catalog.ForScheme(d.Scheme)
+	return ok
+}
+
+func isSQLite(d catalog.Driver) bool { return d == catalog.SQLite3 || d == catalog.SQLite }
+
+// parseSQLite reads a SQLite DSN: a file name, then parameters after '?'.
+func parseSQLite(t *text) *parsed {
+	i := strings.IndexByte(t.s, '?')
+	if i < 0 {
+		d := &dsn.DSN{Input: t.s, Kind: dsn.KindFragment, Insert: dsn.InsertPoint{Offset: len(t.s), Sep: "?"}}
+		return &parsed{t: t, d: d}
+	}
+	u := t.slice(i, len(t.s))
+	d, err := dsn.ParseAs(u.s, dsn.KindFragment)
+	if err != nil {
+		return nil
+	}
+	return &parsed{t: u, d: d}
+}
+
+// dsnItem records a parsed DSN as an item: one pool, one site per
+// parameter, each with a Ref that can rewrite it in place.
+func (f *finder) dsnItem(c inspector.Cursor, p *parsed, driver catalog.Driver, h Handle, whole ast.Node) *Item {
+	pool := dsnsite.Pool(p.d, driver)
+	w := f.where(c)
+	for _, s := range pool.Sites {
+		i, _ := s.Ref.(int)
+		param := p.d.Params[i]
+		if !p.t.constant(param.ValueSpan.Start, param.ValueSpan.End) {
+			s.Const, s.Value, s.Problem = false, catalog.Value{}, nil
+		}
+		pos, end := p.t.extent(param.ValueSpan.Start, param.ValueSpan.End)
+		s.Ref = &Ref{Pos: pos, End: end, Edit: p.setter(i), Via: p.via(param.ValueSpan), Where: w}
+	}
+	pos, end := whole.Pos(), whole.End()
+	pool.Ref = &Ref{Pos: pos, End: end, Add: p.adder(), Where: w}
+	pool.Partial = p.t.holes() || p.d.Kind == dsn.KindFragment
+	it := &Item{Pool: pool, Handle: h, Driver: driver, Where: w, Pos: pos, End: end}
+	if c := p.constOf(); c != nil {
+		it.Uses = f.uses(c)
+	}
+	f.res.Items = append(f.res.Items, it)
+	return it
+}
+
+// setter returns the edit function for parameter i.
+func (p *parsed) setter(i int) func(string) ([]analysis.TextEdit, bool) {
+	return func(raw string) ([]analysis.TextEdit, bool) {
+		return p.t.edit(p.d.SetValue(i, raw))
+	}
+}
+
+// adder returns the edit function that inserts a parameter.
+func (p *parsed) adder() func(key, raw string) ([]analysis.TextEdit, bool) {
+	return func(key, raw string) ([]analysis.TextEdit, bool) {
+		return p.t.edit(p.d.Add(key, raw))
+	}
+}
+
+// via returns the named constant the bytes of span came through.
+func (p *parsed) via(s dsn.Span) *types.Const {
+	if part := p.t.at(s.Start, s.End); part != nil {
+		return part.via
+	}
+	return nil
+}
+
+// constOf returns the named constant the whole DSN came through, if one.
+func (p *parsed) constOf() *types.Const {
+	var c *types.Const
+	for _, part := range p.t.parts {
+		if part.via == nil || c != nil && part.via != c {
+			return nil
+		}
+		c = part.via
+	}
+	return c
+}
+
+// edit maps a DSN edit onto the source literal that holds its bytes.
+func (t *text) edit(e dsn.Edit) ([]analysis.TextEdit, bool) {
+	p, pos, end, ok := t.span(e.Start, e.End)
+	if !ok {
+		return nil, false
+	}
+	body, ok := p.lit.encode(e.New)
+	if !ok {
+		return nil, false
+	}
+	return []analysis.TextEdit{{Pos: pos, End: end, NewText: []byte(body)}}, true
+}

@@ -1,0 +1,112 @@
+// Package find is the first stage of the Go pipeline: it walks typed Go
+// code and records every pool setting it can see, as DSN parameters,
+// setter arguments and struct fields, with the handle each one configures
+// and the source spans a fix may rewrite.
+package find
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/poolcheck/poolcheck/catalog"
+	"github.com/poolcheck/poolcheck/model"
+)
+
+// Result is what Find saw in one package.
+type Result struct {
+	Items  []*Item
+	Links  []Link  // handle aliases: sqlDB := gormDB.DB()
+	Checks []Check // structural findings
+}
+
+// An Item is a DSN or a Go API setting, with its context.
+type Item struct {
+	Pool   *model.Pool    // a DSN's pool, or a pool of one API site
+	Handle Handle         // what it configures; zero when it stands alone
+	Driver catalog.Driver // the driver a sink names, "" when no sink does
+	Where  Where
+	Uses   []Where // for a DSN held in a named constant: where it is used
+	Pos    token.Pos
+	End    token.Pos
+}
+
+// Where places a finding in the code, for scope and baselines.
+type Where struct {
+	File string // file name as the FileSet has it
+	Func string // enclosing function, "" at package level
+	Test bool   // in a _test.go file or a function taking *testing.T/B/F, testing.TB
+}
+
+// A Handle names what a setting configures: a variable (or a field path
+// from one) within a function, or a composite literal.
+type Handle struct {
+	Scope ast.Node // enclosing function, nil at package level
+	Obj   types.Object
+	Path  string
+	Lit   *ast.CompositeLit
+}
+
+// IsZero reports whether h names nothing.
+func (h Handle) IsZero() bool { return h.Obj == nil && h.Lit == nil }
+
+// A Link says that two handles are one pool.
+type Link struct{ A, B Handle }
+
+// A Check is a finding of a structural check.
+type Check struct {
+	Name    string // the policy's check name
+	Pos     token.Pos
+	End     token.Pos
+	Where   Where
+	Message string
+	Fix     []analysis.TextEdit
+	FixMsg  string
+}
+
+// Ref is the model.Site.Ref and model.Pool.Ref of Go findings.
+type Ref struct {
+	Pos, End token.Pos
+	// Edit rewrites the value to raw, spelled in the knob's unit; nil
+	// when the value cannot be edited in place.
+	Edit func(raw string) ([]analysis.TextEdit, bool)
+	// Add inserts a missing DSN parameter; nil on API sites.
+	Add   func(key, raw string) ([]analysis.TextEdit, bool)
+	Via   *types.Const // the named constant the value came through
+	Where Where
+}
+
+// finder holds the per-package state of one Find call.
+type finder struct {
+	fset   *token.FileSet
+	info   *types.Info
+	pkg    *types.Package
+	files  []*ast.File
+	insp   *inspector.Inspector
+	consts map[*types.Const]ast.Expr
+	vars   map[*types.Var]*varInfo
+	used   map[ast.Node]bool // expressions already read as part of a DSN
+	res    *Result
+
+	constUses map[*types.Const][]token.Pos // built on first use
+	created   map[Handle]token.Pos         // pool configs handed to a constructor, and where
+}
+
+// Find walks the package of pass and returns what it found.
+func Find(pass *analysis.Pass, insp *inspector.Inspector) *Result {
+	f := &finder{
+		fset:  pass.Fset,
+		info:  pass.TypesInfo,
+		pkg:   pass.Pkg,
+		files: pass.Files,
+		insp:  insp,
+		used:  make(map[ast.Node]bool),
+		res:   &Result{},
+	}
+	f.index()
+	f.walk()
+	return f.res
+}

@@ -1,0 +1,182 @@
+package find
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/poolcheck/poolcheck/catalog"
+	"github.com/poolcheck/poolcheck/dsn"
+)
+
+// stringLit reads a string literal that no sink consumed. Only the
+// largest string expression around it counts: a constant concatenation,
+// or a concatenation with values, which makes fragments count too.
+func (f *finder) stringLit(c inspector.Cursor, lit *ast.BasicLit) {
+	top, ctx := f.stringTop(c)
+	t := f.textOf(top.Node().(ast.Expr))
+	if t == nil || !dsnish(t.s) {
+		return
+	}
+	f.markUsed(t)
+	if p := parseText(t, "", ctx); p != nil {
+		f.dsnItem(top, p, "", f.resultHandle(top), top.Node())
+	}
+}
+
+// stringTop returns the outermost + expression that the literal at c is
+// part of (c itself if none), and whether it joins constants with values.
+func (f *finder) stringTop(c inspector.Cursor) (inspector.Cursor, context) {
+	top := c
+	for p := c.Parent(); p.Index() >= 0; p = p.Parent() {
+		if _, ok := p.Node().(*ast.ParenExpr); ok {
+			continue
+		}
+		b, ok := p.Node().(*ast.BinaryExpr)
+		if !ok || b.Op != token.ADD {
+			break
+		}
+		top = p
+	}
+	if tv, ok := f.info.Types[top.Node().(ast.Expr)]; ok && tv.Value != nil {
+		return top, loose
+	}
+	return top, concat
+}
+
+// dsnish is a cheap filter before parsing: a DSN has '=' or "://".
+func dsnish(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '=' || s[i] == ':' && i+2 < len(s) && s[i+1] == '/' && s[i+2] == '/' {
+			return true
+		}
+	}
+	return false
+}
+
+// appendFragment reads s += "?sslmode=disable": the fragment's settings,
+// and the structural check for a '?' appended to a value that may
+// already carry a query.
+func (f *finder) appendFragment(c inspector.Cursor, as *ast.AssignStmt) {
+	if !isString(f.info.TypeOf(as.Lhs[0])) {
+		return
+	}
+	t := &text{}
+	t.add(part{pos: as.Lhs[0].Pos(), endp: as.Lhs[0].End()}, hole)
+	u := f.textOf(as.Rhs[0])
+	if u == nil {
+		return
+	}
+	t.append(u)
+	f.markUsed(t)
+	p := parseText(t, "", concat)
+	if p == nil {
+		return
+	}
+	f.dsnItem(c, p, "", f.handleOf(funcOf(c), as.Lhs[0]), as)
+	f.doubleQuery(c, p)
+}
+
+// doubleQuery reports a fragment starting with '?' appended to a value
+// that is not constant: if that value has a query, the result has two.
+func (f *finder) doubleQuery(c inspector.Cursor, p *parsed) {
+	if p.d.Kind != dsn.KindFragment || p.t.s == "" || p.t.s[0] != '?' {
+		return
+	}
+	pos, end := p.t.extent(0, 1)
+	f.res.Checks = append(f.res.Checks, Check{
+		Name: "fragment-double-query", Pos: pos, End: end, Where: f.where(c),
+		Message: `"?" is appended to a URL that may already have a query; build it with net/url instead`,
+	})
+}
+
+// urlValuesSet reads q.Set("pool_max_conns", "1") on url.Values.
+func (f *finder) urlValuesSet(c inspector.Cursor, call *ast.CallExpr) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || len(call.Args) != 2 {
+		return
+	}
+	f.queryParam(c, call.Args[0], call.Args[1], f.handleOf(funcOf(c), sel.X))
+}
+
+// urlValuesLit reads url.Values{"pool_max_conns": {"1"}}.
+func (f *finder) urlValuesLit(c inspector.Cursor, lit *ast.CompositeLit) {
+	h := f.litHandle(c, lit)
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		vals, ok := kv.Value.(*ast.CompositeLit)
+		if !ok || len(vals.Elts) == 0 {
+			continue
+		}
+		f.queryParam(c, kv.Key, vals.Elts[len(vals.Elts)-1], h)
+	}
+}
+
+// queryParam records one key/value of a query built with net/url, when
+// the key is a known pool, timeout or TLS key.
+func (f *finder) queryParam(c inspector.Cursor, ke, ve ast.Expr, h Handle) {
+	key, ok := f.constString(ke)
+	if !ok || !catalog.FragmentKey(key) {
+		return
+	}
+	t := f.textOf(f.resolve(ve))
+	if t == nil {
+		return
+	}
+	f.markUsed(t)
+	d, err := dsn.ParseFragment(key+"="+t.s, catalog.FragmentKey)
+	if err != nil || len(d.Params) != 1 {
+		return
+	}
+	// The value is the whole text t; shift the parse onto it.
+	whole := &text{}
+	whole.add(part{konst: true, pos: ke.Pos(), endp: ke.End()}, key+"=")
+	whole.append(t)
+	f.dsnItem(c, &parsed{t: whole, d: d}, "", h, ve)
+}
+
+// uses returns where the named constant c is used in this package, in
+// source order.
+func (f *finder) uses(c *types.Const) []Where {
+	if f.constUses == nil {
+		f.constUses = make(map[*types.Const][]token.Pos)
+		for id, obj := range f.info.Uses {
+			if k, ok := obj.(*types.Const); ok && k.Pkg() == f.pkg {
+				f.constUses[k] = append(f.constUses[k], id.Pos())
+			}
+		}
+	}
+	ps := f.constUses[c]
+	slices.Sort(ps)
+	ws := make([]Where, len(ps))
+	for i, p := range ps {
+		ws[i] = f.whereAt(p)
+	}
+	return ws
+}
+
+// whereAt places pos without a cursor: its file and top-level function.
+func (f *finder) whereAt(pos token.Pos) Where {
+	file := f.fileOf(pos)
+	if file == nil {
+		return Where{}
+	}
+	w := Where{File: f.fset.File(pos).Name()}
+	w.Test = isTestFile(w.File)
+	for _, d := range file.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Pos() <= pos && pos < fd.End() {
+			w.Func = funcName(fd)
+			w.Test = w.Test || f.takesTesting(fd.Type)
+		}
+	}
+	return w
+}
+
+func isTestFile(name string) bool { return strings.HasSuffix(name, "_test.go") }

@@ -1,0 +1,138 @@
+package find
+
+import (
+	"go/token"
+	"go/types"
+)
+
+// hole stands for a value that is not constant inside a text. A digit
+// fits every DSN grammar wherever a host, port, user or value may go.
+const hole = "1"
+
+// A text is the value of a string expression assembled from constants
+// and non-constant holes, with a way back from each byte to the source.
+type text struct {
+	s     string
+	parts []part
+}
+
+// A part is a run of text bytes from one source.
+type part struct {
+	start, end int
+	konst      bool
+	lit        *literal     // the literal holding these bytes; nil: not editable here
+	via        *types.Const // the named constant the bytes came through, if any
+	pos, endp  token.Pos    // source extent of the expression
+	verb       bool         // a fmt verb
+}
+
+func (t *text) add(p part, s string) {
+	p.start = len(t.s)
+	t.s += s
+	p.end = len(t.s)
+	t.parts = append(t.parts, p)
+}
+
+func (t *text) append(u *text) {
+	off := len(t.s)
+	t.s += u.s
+	for _, p := range u.parts {
+		p.start += off
+		p.end += off
+		t.parts = append(t.parts, p)
+	}
+}
+
+// holes reports whether any part is not constant.
+func (t *text) holes() bool {
+	for _, p := range t.parts {
+		if !p.konst {
+			return true
+		}
+	}
+	return false
+}
+
+// constant reports whether bytes [start, end) are all constant.
+func (t *text) constant(start, end int) bool {
+	for _, p := range t.parts {
+		if p.end > start && p.start < end && !p.konst {
+			return false
+		}
+		if p.start >= end {
+			break
+		}
+	}
+	return true
+}
+
+// at returns the part holding bytes [start, end), or nil when the range
+// crosses parts. An empty range at a part boundary belongs to the part
+// on its left.
+func (t *text) at(start, end int) *part {
+	for i := range t.parts {
+		p := &t.parts[i]
+		if start >= p.start && end <= p.end && (start < p.end || start == end) {
+			return p
+		}
+	}
+	return nil
+}
+
+// tail returns the offset where the constant run at the end of t starts.
+func (t *text) tail() int {
+	start := len(t.s)
+	for i := len(t.parts) - 1; i >= 0 && t.parts[i].konst; i-- {
+		start = t.parts[i].start
+	}
+	return start
+}
+
+// span maps text bytes [start, end) to an editable source range.
+func (t *text) span(start, end int) (*part, token.Pos, token.Pos, bool) {
+	p := t.at(start, end)
+	if p == nil || p.lit == nil {
+		return nil, token.NoPos, token.NoPos, false
+	}
+	base := p.start
+	pos, endp, ok := p.lit.span(start-base, end-base)
+	return p, pos, endp, ok
+}
+
+// extent maps text bytes [start, end) to the source they came from, for
+// diagnostics: the literal bytes when known, else the whole expression.
+func (t *text) extent(start, end int) (token.Pos, token.Pos) {
+	if _, pos, endp, ok := t.span(start, end); ok {
+		return pos, endp
+	}
+	if p := t.at(start, end); p != nil {
+		return p.pos, p.endp
+	}
+	var pos, endp token.Pos
+	for _, p := range t.parts {
+		if p.end > start && p.start < end {
+			if pos == token.NoPos {
+				pos = p.pos
+			}
+			endp = p.endp
+		}
+	}
+	return pos, endp
+}
+
+// slice returns bytes [a, b) of t as a text of their own.
+func (t *text) slice(a, b int) *text {
+	u := &text{}
+	for _, p := range t.parts {
+		lo, hi := max(a, p.start), min(b, p.end)
+		if lo >= hi {
+			continue
+		}
+		q := p
+		if p.lit != nil {
+			q.lit = p.lit.slice(lo-p.start, hi-p.start)
+		}
+		u.add(q, t.s[lo:hi])
+	}
+	return u
+}

@@ -1,0 +1,185 @@
+package find
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+)
+
+// varInfo counts the assignments to a local variable.
+type varInfo struct {
+	n    int      // assignments, the declaration's included
+	expr ast.Expr // the assigned value when n == 1
+	addr bool     // its address is taken, so it may change unseen
+}
+
+// index records constant declarations and local variable assignments.
+func (f *finder) index() {
+	f.consts = make(map[*types.Const]ast.Expr)
+	f.vars = make(map[*types.Var]*varInfo)
+	nodes := []ast.Node{(*ast.ValueSpec)(nil), (*ast.AssignStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.IncDecStmt)(nil), (*ast.RangeStmt)(nil)}
+	f.insp.Preorder(nodes, func(n ast.Node) {
+		switch n := n.(type) {
+		case *ast.ValueSpec:
+			f.indexSpec(n)
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				var rhs ast.Expr
+				if len(n.Rhs) == len(n.Lhs) && n.Tok != token.ADD_ASSIGN {
+					rhs = n.Rhs[i]
+				}
+				f.assign(lhs, rhs)
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				if v := f.localVar(n.X); v != nil {
+					f.varInfo(v).addr = true
+				}
+			}
+		case *ast.IncDecStmt:
+			f.assign(n.X, nil)
+		case *ast.RangeStmt:
+			f.assign(n.Key, nil)
+			f.assign(n.Value, nil)
+		}
+	})
+}
+
+func (f *finder) indexSpec(vs *ast.ValueSpec) {
+	for i, name := range vs.Names {
+		var val ast.Expr
+		if len(vs.Values) == len(vs.Names) {
+			val = vs.Values[i]
+		}
+		switch obj := f.info.Defs[name].(type) {
+		case *types.Const:
+			if val != nil {
+				f.consts[obj] = val
+			}
+		case *types.Var:
+			vi := f.varInfo(obj)
+			vi.n++
+			vi.expr = val
+		}
+	}
+}
+
+func (f *finder) assign(lhs, rhs ast.Expr) {
+	if lhs == nil {
+		return
+	}
+	id, ok := ast.Unparen(lhs).(*ast.Ident)
+	if !ok {
+		return
+	}
+	v, ok := f.info.Defs[id].(*types.Var)
+	if !ok {
+		v, ok = f.info.Uses[id].(*types.Var)
+	}
+	if !ok {
+		return
+	}
+	vi := f.varInfo(v)
+	vi.n++
+	vi.expr = rhs
+}
+
+func (f *finder) varInfo(v *types.Var) *varInfo {
+	vi := f.vars[v]
+	if vi == nil {
+		vi = &varInfo{}
+		f.vars[v] = vi
+	}
+	return vi
+}
+
+// localVar returns the function-local variable e names, or nil.
+func (f *finder) localVar(e ast.Expr) *types.Var {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := f.info.Uses[id].(*types.Var)
+	if !ok || v.IsField() || v.Parent() == nil || v.Parent() == f.pkg.Scope() {
+		return nil
+	}
+	return v
+}
+
+// resolve follows a local variable assigned exactly once to the value it
+// was assigned, so that n := 1; db.SetMaxOpenConns(n) reads as 1.
+func (f *finder) resolve(e ast.Expr) ast.Expr {
+	for range 4 {
+		v := f.localVar(e)
+		if v == nil {
+			return e
+		}
+		vi := f.vars[v]
+		if vi == nil || vi.n != 1 || vi.addr || vi.expr == nil {
+			return e
+		}
+		e = vi.expr
+	}
+	return e
+}
+
+// A value is a constant Go value found at a setter or field.
+type value struct {
+	expr  ast.Expr // the expression that holds it, after resolve
+	raw   string   // source spelling: "5 * time.Second"
+	exact string   // what catalog.Knob.Parse reads: "5000000000", or a string's contents
+	konst bool
+}
+
+// valueOf reads the value of e, following single-assignment locals.
+func (f *finder) valueOf(e ast.Expr) value {
+	e = f.resolve(e)
+	v := value{expr: e, raw: types.ExprString(e)}
+	tv, ok := f.info.Types[e]
+	if !ok || tv.Value == nil {
+		return v
+	}
+	switch tv.Value.Kind() {
+	case constant.Int:
+		v.exact, v.konst = tv.Value.ExactString(), true
+	case constant.String:
+		v.exact, v.konst = constant.StringVal(tv.Value), true
+	case constant.Bool:
+		v.exact, v.konst = tv.Value.ExactString(), true
+	}
+	return v
+}
+
+// unitless reports whether e is built only from untyped integer literals
+// (and untyped constants), with no time unit in it: SetConnMaxLifetime(300).
+func (f *finder) unitless(e ast.Expr) bool {
+	ok := true
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.Ident:
+			if c, isConst := f.info.Uses[n].(*types.Const); isConst && !isUntyped(c.Type()) {
+				ok = false
+			}
+		case *ast.SelectorExpr:
+			if c, isConst := f.info.Uses[n.Sel].(*types.Const); isConst && !isUntyped(c.Type()) {
+				ok = false
+			}
+			return false
+		case *ast.CallExpr:
+			ok = false
+			return false
+		case *ast.BasicLit:
+			if n.Kind != token.INT {
+				ok = false
+			}
+		}
+		return ok
+	})
+	return ok
+}
+
+func isUntyped(t types.Type) bool {
+	b, ok := t.(*types.Basic)
+	return ok && b.Info()&types.IsUntyped != 0
+}

@@ -1,0 +1,95 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/poolcheck/poolcheck/rules"
+)
+
+// options are the parsed command line.
+type options struct {
+	fix, diff   bool
+	jsonX       bool // -json: the x/tools JSON shape
+	format      string
+	policy      string
+	explain     string
+	listRules   bool
+	inventory   bool
+	failOn      rules.Severity
+	minSeverity rules.Severity
+	tags        string
+	tests       bool
+	patterns    []string
+}
+
+var formats = []string{"text", "json"}
+
+const usage = `poolcheck checks database and redis connection-pool settings.
+
+Usage:
+  poolcheck [flags] packages      analyze packages (e.g. ./...)
+  poolcheck -rules                list the effective rules and where each came from
+  poolcheck -explain RULE         show a rule's documentation
+  go vet -vettool=$(command -v poolcheck) ./...
+
+Exit codes: 0 no finding at or above -fail-on; 1 findings; 2 usage, policy or load error.
+
+Flags:
+`
+
+func parseFlags(args []string, stderr io.Writer) (*options, error) {
+	o := &options{failOn: rules.Info, minSeverity: rules.Info}
+	fs := flag.NewFlagSet("poolcheck", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, usage)
+		fs.PrintDefaults()
+	}
+	fs.BoolVar(&o.fix, "fix", false, "apply the suggested fixes to the files")
+	fs.BoolVar(&o.diff, "diff", false, "print the suggested fixes as a unified diff; do not write files")
+	fs.BoolVar(&o.jsonX, "json", false, "print diagnostics in the JSON shape of golang.org/x/tools (as go vet -json)")
+	fs.StringVar(&o.format, "format", "text", "output `format`: "+strings.Join(formats, ", "))
+	fs.StringVar(&o.policy, "policy", "", "policy `file` (default: the nearest .poolcheck.toml up to the module root, else the built-in policy)")
+	fs.StringVar(&o.explain, "explain", "", "print the documentation of `rule` and exit")
+	fs.BoolVar(&o.listRules, "rules", false, "print the effective rules and their origin, and exit")
+	fs.BoolVar(&o.inventory, "inventory", false, "list every pool setting found, compliant or not")
+	fs.Var((*severityValue)(&o.failOn), "fail-on", "lowest `severity` that makes the exit code 1: info, warning or error")
+	fs.Var((*severityValue)(&o.minSeverity), "min-severity", "report only findings at or above this `severity`")
+	fs.StringVar(&o.tags, "tags", "", "comma-separated build `tags`")
+	fs.BoolVar(&o.tests, "test", true, "analyze test files too")
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	o.patterns = fs.Args()
+	return o, o.validate()
+}
+
+func (o *options) validate() error {
+	if !slices.Contains(formats, o.format) {
+		return fmt.Errorf("unknown -format %q (want one of %s)", o.format, strings.Join(formats, ", "))
+	}
+	if o.jsonX && o.format != "text" {
+		return errors.New("-json and -format cannot be used together")
+	}
+	if o.explain != "" || o.listRules {
+		return nil
+	}
+	if len(o.patterns) == 0 {
+		return errors.New("no packages given (try ./...)")
+	}
+	return nil
+}
+
+// severityValue is a rules.Severity as a flag.Value.
+type severityValue rules.Severity
+
+func (s *severityValue) String() string { return rules.Severity(*s).String() }
+
+func (s *severityValue) Set(v string) error {
+	return (*rules.Severity)(s).UnmarshalText([]byte(v))
+}

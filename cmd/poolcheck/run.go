@@ -1,0 +1,183 @@
+package main
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"go/token"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/poolcheck/poolcheck/analyzer"
+	"github.com/poolcheck/poolcheck/analyzer/group"
+	"github.com/poolcheck/poolcheck/analyzer/report"
+	"github.com/poolcheck/poolcheck/rules"
+)
+
+// loadMode is what the analyzer needs: syntax and types of the named
+// packages; dependencies come from export data.
+const loadMode = packages.LoadSyntax | packages.NeedModule
+
+// outcome is what one run of the analysis produced.
+type outcome struct {
+	fset     *token.FileSet
+	findings []*report.Finding
+	pools    []*group.Pool
+	failed   bool // a package did not load or analyze
+	graph    *checker.Graph
+}
+
+func (o *options) run(stdout, stderr io.Writer) int {
+	if o.explain != "" || o.listRules {
+		return o.describe(stdout, stderr)
+	}
+	a := analyzer.New()
+	if err := o.configure(a.Flags.Set); err != nil {
+		fmt.Fprintln(stderr, "poolcheck:", err)
+		return exitError
+	}
+	out, err := o.analyze(a, stderr)
+	if err != nil {
+		fmt.Fprintln(stderr, "poolcheck:", err)
+		return exitError
+	}
+	if err := o.print(stdout, out); err != nil {
+		fmt.Fprintln(stderr, "poolcheck:", err)
+		return exitError
+	}
+	if o.fix || o.diff {
+		if err := applyFixes(out, o.diff, stdout); err != nil {
+			fmt.Fprintln(stderr, "poolcheck:", err)
+			return exitError
+		}
+	}
+	return o.exitCode(out)
+}
+
+// configure passes the CLI's settings to the analyzer's flags, and
+// loads an explicit policy early so that a bad one fails before loading.
+func (o *options) configure(set func(name, value string) error) error {
+	if o.policy != "" {
+		if _, err := rules.Load(o.policy); err != nil {
+			return err
+		}
+		if err := set("policy", o.policy); err != nil {
+			return err
+		}
+	}
+	return set("min-severity", o.minSeverity.String())
+}
+
+func (o *options) exitCode(out *outcome) int {
+	if out.failed {
+		return exitError
+	}
+	if o.inventory {
+		return exitOK
+	}
+	for _, f := range out.findings {
+		if f.Severity >= o.failOn {
+			return exitFindings
+		}
+	}
+	return exitOK
+}
+
+// analyze loads the packages and runs the analyzer on them.
+func (o *options) analyze(a *analysis.Analyzer, stderr io.Writer) (*outcome, error) {
+	cfg := &packages.Config{Mode: loadMode, Tests: o.tests}
+	if o.tags != "" {
+		cfg.BuildFlags = []string{"-tags=" + o.tags}
+	}
+	pkgs, err := packages.Load(cfg, o.patterns...)
+	if err != nil {
+		return nil, err
+	}
+	if len(pkgs) == 0 {
+		return nil, errors.New("no packages matched")
+	}
+	out := &outcome{failed: printLoadErrors(pkgs, stderr)}
+	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+	if err != nil {
+		return nil, err
+	}
+	out.fset, out.graph = pkgs[0].Fset, graph
+	for _, act := range graph.Roots {
+		if act.Err != nil {
+			out.failed = true
+			if !isSkipped(act.Package) {
+				fmt.Fprintf(stderr, "poolcheck: %s: %v\n", act.Package.PkgPath, act.Err)
+			}
+			continue
+		}
+		res := act.Result.(*analyzer.Result)
+		out.findings = append(out.findings, res.Findings...)
+		out.pools = append(out.pools, res.Pools...)
+	}
+	out.findings = dedupe(out.fset, out.findings)
+	return out, nil
+}
+
+// isSkipped reports a package the checker skipped because it has errors
+// already printed.
+func isSkipped(p *packages.Package) bool { return len(p.Errors) > 0 || p.IllTyped }
+
+// printLoadErrors prints every package error once and reports whether
+// there were any.
+func printLoadErrors(pkgs []*packages.Package, stderr io.Writer) bool {
+	seen := make(map[string]bool)
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			if msg := e.Error(); !seen[msg] {
+				seen[msg] = true
+				fmt.Fprintln(stderr, msg)
+			}
+		}
+	})
+	return len(seen) > 0
+}
+
+// dedupe drops the copies of a finding that test variants of a package
+// report again, and sorts by position.
+func dedupe(fset *token.FileSet, fs []*report.Finding) []*report.Finding {
+	type key struct {
+		file     string
+		off, end int
+		rule     string
+	}
+	seen := make(map[key]bool)
+	out := fs[:0]
+	for _, f := range fs {
+		p, e := fset.Position(f.Diagnostic.Pos), fset.Position(f.Diagnostic.End)
+		k := key{p.Filename, p.Offset, e.Offset, f.Rule}
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, f)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b *report.Finding) int {
+		pa, pb := fset.Position(a.Diagnostic.Pos), fset.Position(b.Diagnostic.Pos)
+		return cmp.Or(cmp.Compare(pa.Filename, pb.Filename), cmp.Compare(pa.Offset, pb.Offset), cmp.Compare(a.Rule, b.Rule))
+	})
+	return out
+}
+
+// relPath shows a file relative to the working directory when it is
+// below it.
+func relPath(file string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return file
+	}
+	rel, err := filepath.Rel(wd, file)
+	if err != nil || !filepath.IsLocal(rel) {
+		return file
+	}
+	return rel
+}

@@ -1,0 +1,46 @@
+package dsn
+
+import (
+	"net/url"
+	"strings"
+)
+
+// encode writes value v of key as the grammar needs it.
+func (d *DSN) encode(key, v string) string {
+	switch d.Kind {
+	case KindKeyValue:
+		return kvQuote(v)
+	case KindADO:
+		return adoQuote(v)
+	case KindMySQL:
+		if mysqlReadsRaw(key, v) {
+			return v // the driver does not unescape these; see mysqlRaw
+		}
+		return url.QueryEscape(v)
+	}
+	return pctEncode(v)
+}
+
+// encodeKey writes a new key. Only URL-style grammars decode keys.
+func (d *DSN) encodeKey(key string) string {
+	if d.Kind == KindURL || d.Kind == KindFragment {
+		return pctEncode(key)
+	}
+	return key
+}
+
+// hasEquals reports whether p is written with '=' (a URL query or ADO
+// part may hold a bare key).
+func (d *DSN) hasEquals(p Param) bool {
+	return strings.IndexByte(d.Input[p.KeySpan.End:p.ValueSpan.Start], '=') >= 0
+}
+
+// lower is strings.ToLower without the allocation for lower-case ASCII.
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'A' <= c && c <= 'Z' || c >= 0x80 {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}

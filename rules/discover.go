@@ -1,0 +1,54 @@
+package rules
+
+import (
+	"os"
+	"path/filepath"
+)
+
+// FileName is the name of a policy file that Discover finds.
+const FileName = ".poolcheck.toml"
+
+// Discover returns the nearest .poolcheck.toml from dir up to the module
+// root (the first directory holding go.mod, inclusive), or "" when there
+// is none. The path it returns is absolute.
+func Discover(dir string) (string, error) {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	for {
+		p := filepath.Join(dir, FileName)
+		found, err := exists(p)
+		if found || err != nil {
+			return keep(p, found), err
+		}
+		if root, err := exists(filepath.Join(dir, "go.mod")); root || err != nil {
+			return "", err
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", nil
+		}
+		dir = parent
+	}
+}
+
+// exists reports whether a regular file is at p.
+func exists(p string) (bool, error) {
+	fi, err := os.Stat(p)
+	switch {
+	case err == nil:
+		return fi.Mode().IsRegular(), nil
+	case os.IsNotExist(err):
+		return false, nil
+	}
+	return false, err
+}
+
+// keep returns p when found, else "".
+func keep(p string, found bool) string {
+	if found {
+		return p
+	}
+	return ""
+}
