@@ -62,13 +62,25 @@ func (cfg *config) run(pass *analysis.Pass) (any, error) {
 }
 
 // judge evaluates a pool in each distinct scope it is used in: a DSN in
-// a named constant takes the scopes of the code that uses it.
+// a named constant takes the scopes of the code that uses it, and where
+// those scopes disagree about a setting the stricter verdict is reported.
 func judge(r *report.Reporter, pol *rules.Policy, p *group.Pool) {
-	for _, w := range r.Places(p) {
+	places := r.Places(p)
+	var all []placed
+	for _, w := range places {
 		p.Scopes = r.Scopes(w)
 		p.Path = r.Rel(w.File)
 		for _, v := range pol.Evaluate(p.Pool) {
-			r.Violation(p, w, v)
+			all = append(all, placed{w, v})
 		}
+	}
+	if len(places) > 1 {
+		all = stricter(all, places, r)
+	}
+	for _, x := range all {
+		r.Violation(p, x.w, x.v)
+	}
+	if ch := sqliteMemory(p); ch != nil {
+		r.Check(*ch)
 	}
 }

@@ -52,6 +52,16 @@ func run(t *testing.T, pkgs ...string) {
 	analysistest.RunWithSuggestedFixes(t, fixtures, analyzer.New(), pkgs...)
 }
 
-func TestIncident(t *testing.T) { run(t, "incident") }
-func TestQuiet(t *testing.T)    { run(t, "quiet") }
-func TestDSNForms(t *testing.T) { run(t, "dsnforms") }
+// Each fixture package covers one family of forms; its .golden files
+// hold the source after every fix.
+func TestIncident(t *testing.T)  { run(t, "incident") }
+func TestQuiet(t *testing.T)     { run(t, "quiet") }
+func TestDSNForms(t *testing.T)  { run(t, "dsnforms") }
+func TestSetters(t *testing.T)   { run(t, "setters") }
+func TestPgxConfig(t *testing.T) { run(t, "pgxcfg") }
+func TestRedis(t *testing.T)     { run(t, "redisopts") }
+func TestMySQL(t *testing.T)     { run(t, "mysqlcfg") }
+func TestSQLite(t *testing.T)    { run(t, "sqlitemem") }
+func TestFragments(t *testing.T) { run(t, "fragments") }
+func TestIgnore(t *testing.T)    { run(t, "ignore") }
+func TestScopes(t *testing.T)    { run(t, "scopes") }

@@ -17,6 +17,14 @@ func (p *Policy) Evaluate(pool *model.Pool) []Violation {
 			out = r.judge(pool, out)
 		}
 	}
+	for i := range out {
+		if v := &out[i]; v.Rule.Problems != nil {
+			v.Want = p.settle(pool, v.Site, v.Want)
+			if v.Want != "" {
+				v.Message += "; write " + v.Want
+			}
+		}
+	}
 	return out
 }
 
@@ -193,10 +201,7 @@ func (r *Rule) judgeProblems(pool *model.Pool, out []Violation) []Violation {
 			continue
 		}
 		msg := found(s) + ": " + s.Problem.Text
-		if s.Problem.Fix != "" {
-			msg += "; write " + s.Problem.Fix
-		}
-		out = append(out, Violation{Rule: r, Site: s, Found: s.Raw, Want: s.Problem.Fix, Message: msg})
+		out = append(out, Violation{Rule: r, Site: s, Found: s.Raw, Want: problemFix(s), Message: msg})
 	}
 	return out
 }

@@ -160,9 +160,14 @@ func TestEvaluate(t *testing.T) {
 			{Rule: &Rule{ID: "tls"}, Found: "false", Want: "skip-verify",
 				Message: "tls_mode is disable (tls=false) in production code; policy wants not disable"}}},
 		{"sslmode=disable in test code", params(catalog.Postgres, ScopeTest, "sslmode=disable"), nil},
-		{"unit suffix", params(catalog.Pgx, ScopeTest, "connect_timeout=5s"), []Violation{
+		{"unit suffix", params(catalog.Pgx, ScopeProd, "connect_timeout=5s"), []Violation{
 			{Rule: &Rule{ID: "suffix"}, Found: "5s", Want: "5",
 				Message: "connect_timeout=5s: invalid connect_timeout (strconv.ParseInt: parsing \"5s\": invalid syntax); write 5"}}},
+		// The fix of the spelling also meets the test rule's minimum, so
+		// one round of fixes is enough.
+		{"unit suffix settled by a value rule", params(catalog.Pgx, ScopeTest, "connect_timeout=5s"), []Violation{
+			{Rule: &Rule{ID: "suffix"}, Found: "5s", Want: "10",
+				Message: "connect_timeout=5s: invalid connect_timeout (strconv.ParseInt: parsing \"5s\": invalid syntax); write 10"}}},
 		{"required and missing", params(catalog.Postgres, ScopeProd, "sslmode=require"), []Violation{
 			{Rule: &Rule{ID: "required"}, Want: "10",
 				Message: "connect_timeout is not set in production code; policy wants it set"}}},

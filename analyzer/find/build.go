@@ -56,7 +56,12 @@ func (f *finder) constText(e ast.Expr, val string) *text {
 			}
 		}
 	case *ast.Ident, *ast.SelectorExpr:
-		if c, decl := f.constDecl(e); decl != nil {
+		c, decl := f.constDecl(e)
+		if c != nil && c.Pkg() != f.pkg {
+			t.add(part{konst: true, foreign: true, pos: e.Pos(), endp: e.End()}, val)
+			return t
+		}
+		if decl != nil {
 			if u := f.textOf(decl); u != nil && u.s == val {
 				for i := range u.parts {
 					if u.parts[i].via == nil {

@@ -22,10 +22,11 @@ const (
 	sink                  // passed to a DSN sink: every grammar counts
 )
 
-// parsed is a DSN read from a text; t is the part of the text it covers.
+// parsed is a DSN read from a text; t is the part of the text it
+// covers, full the whole text.
 type parsed struct {
-	t *text
-	d *dsn.DSN
+	t, full *text
+	d       *dsn.DSN
 }
 
 // parseText reads t as a DSN, or nil. Holes stand for values; when the
@@ -39,7 +40,7 @@ func parseText(t *text, driver catalog.Driver, ctx context) *parsed {
 	}
 	if t.parts[0].konst || ctx == sink {
 		if d, err := dsn.Parse(t.s); err == nil && accept(d, ctx) {
-			return &parsed{t: t, d: d}
+			return &parsed{t: t, full: t, d: d}
 		}
 	}
 	if ctx == loose {
@@ -56,7 +57,7 @@ func parseText(t *text, driver catalog.Driver, ctx context) *parsed {
 	if err != nil || len(d.Params) == 0 {
 		return nil
 	}
-	return &parsed{t: u, d: d}
+	return &parsed{t: u, full: t, d: d}
 }
 
 // accept reports whether a parsed DSN counts in its context: outside
@@ -79,14 +80,25 @@ func parseSQLite(t *text) *parsed {
 	i := strings.IndexByte(t.s, '?')
 	if i < 0 {
 		d := &dsn.DSN{Input: t.s, Kind: dsn.KindFragment, Insert: dsn.InsertPoint{Offset: len(t.s), Sep: "?"}}
-		return &parsed{t: t, d: d}
+		return &parsed{t: t, full: t, d: d}
 	}
 	u := t.slice(i, len(t.s))
 	d, err := dsn.ParseAs(u.s, dsn.KindFragment)
 	if err != nil {
 		return nil
 	}
-	return &parsed{t: u, d: d}
+	return &parsed{t: u, full: t, d: d}
+}
+
+// inMemory reports an in-memory SQLite DSN without a shared cache.
+func inMemory(p *parsed) bool {
+	s := p.full.s
+	mem := s == ":memory:" || strings.HasPrefix(s, "file::memory:") || len(p.d.Lookup("mode")) > 0 && p.d.Lookup("mode")[0].Value == "memory"
+	shared := false
+	for _, c := range p.d.Lookup("cache") {
+		shared = c.Value == "shared"
+	}
+	return mem && !shared
 }
 
 // dsnItem records a parsed DSN as an item: one pool, one site per
@@ -101,12 +113,14 @@ func (f *finder) dsnItem(c inspector.Cursor, p *parsed, driver catalog.Driver, h
 			s.Const, s.Value, s.Problem = false, catalog.Value{}, nil
 		}
 		pos, end := p.t.extent(param.ValueSpan.Start, param.ValueSpan.End)
-		s.Ref = &Ref{Pos: pos, End: end, Edit: p.setter(i), Via: p.via(param.ValueSpan), Where: w}
+		part := p.t.at(param.ValueSpan.Start, param.ValueSpan.End)
+		s.Ref = &Ref{Pos: pos, End: end, Edit: p.setter(i), Via: p.via(param.ValueSpan), Foreign: part != nil && part.foreign, Where: w}
 	}
 	pos, end := whole.Pos(), whole.End()
-	pool.Ref = &Ref{Pos: pos, End: end, Add: p.adder(), Where: w}
+	pool.Ref = &Ref{Pos: pos, End: end, Add: p.adder(), Whole: p.whole, Where: w}
 	pool.Partial = p.t.holes() || p.d.Kind == dsn.KindFragment
 	it := &Item{Pool: pool, Handle: h, Driver: driver, Where: w, Pos: pos, End: end}
+	it.Memory = isSQLite(driver) && inMemory(p)
 	if c := p.constOf(); c != nil {
 		it.Uses = f.uses(c)
 	}
@@ -119,6 +133,11 @@ func (p *parsed) setter(i int) func(string) ([]analysis.TextEdit, bool) {
 	return func(raw string) ([]analysis.TextEdit, bool) {
 		return p.t.edit(p.d.SetValue(i, raw))
 	}
+}
+
+// whole replaces the whole DSN text.
+func (p *parsed) whole(s string) ([]analysis.TextEdit, bool) {
+	return p.full.edit(dsn.Edit{Start: 0, End: len(p.full.s), New: s})
 }
 
 // adder returns the edit function that inserts a parameter.

@@ -32,6 +32,9 @@ type Item struct {
 	Uses   []Where // for a DSN held in a named constant: where it is used
 	Pos    token.Pos
 	End    token.Pos
+	// Memory is true for an in-memory SQLite DSN without a shared cache:
+	// each pooled connection would open its own empty database.
+	Memory bool
 }
 
 // Where places a finding in the code, for scope and baselines.
@@ -74,9 +77,14 @@ type Ref struct {
 	// when the value cannot be edited in place.
 	Edit func(raw string) ([]analysis.TextEdit, bool)
 	// Add inserts a missing DSN parameter; nil on API sites.
-	Add   func(key, raw string) ([]analysis.TextEdit, bool)
+	Add func(key, raw string) ([]analysis.TextEdit, bool)
+	// Whole replaces the whole DSN; nil on API sites.
+	Whole func(dsn string) ([]analysis.TextEdit, bool)
 	Via   *types.Const // the named constant the value came through
-	Where Where
+	// Foreign is true for a value held in another package's constant:
+	// that package reports what does not depend on where it is used.
+	Foreign bool
+	Where   Where
 }
 
 // finder holds the per-package state of one Find call.

@@ -139,7 +139,7 @@ func (f *finder) queryParam(c inspector.Cursor, ke, ve ast.Expr, h Handle) {
 	whole := &text{}
 	whole.add(part{konst: true, pos: ke.Pos(), endp: ke.End()}, key+"=")
 	whole.append(t)
-	f.dsnItem(c, &parsed{t: whole, d: d}, "", h, ve)
+	f.dsnItem(c, &parsed{t: whole, full: whole, d: d}, "", h, ve)
 }
 
 // uses returns where the named constant c is used in this package, in

@@ -21,7 +21,8 @@ type part struct {
 	start, end int
 	konst      bool
 	lit        *literal     // the literal holding these bytes; nil: not editable here
-	via        *types.Const // the named constant the bytes came through, if any
+	via        *types.Const // the named constant of this package the bytes came through
+	foreign    bool         // the bytes are a constant declared in another package
 	pos, endp  token.Pos    // source extent of the expression
 	verb       bool         // a fmt verb
 }

@@ -91,6 +91,8 @@ func (r *Reporter) parseDirective(c *ast.Comment) (*ignore, string) {
 	if !ok {
 		return nil, ""
 	}
+	// A further "//" starts a trailing comment, not the reason.
+	rest, _, _ = strings.Cut(rest, "//")
 	fields := strings.Fields(rest)
 	if len(fields) == 0 || rest[0] != ' ' && rest[0] != '\t' {
 		return nil, "poolcheck:ignore needs a rule id and a reason: //poolcheck:ignore rule-id reason"

@@ -95,7 +95,7 @@ func (r *Reporter) Violation(p *group.Pool, w find.Where, v rules.Violation) {
 		f.Setting, f.Key = v.Site.Setting, v.Site.Key
 		ref, _ = v.Site.Ref.(*find.Ref)
 	}
-	if ref == nil {
+	if ref == nil || ref.Foreign && v.Rule.Scope == rules.ScopeAny {
 		return
 	}
 	d := analysis.Diagnostic{Pos: ref.Pos, End: ref.End, Category: v.Rule.ID, URL: DocURL + v.Rule.ID,

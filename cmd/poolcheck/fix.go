@@ -10,6 +10,8 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/poolcheck/poolcheck/analyzer/report"
 )
 
 // fileEdit is a text edit in byte offsets of one file.
@@ -18,12 +20,12 @@ type fileEdit struct {
 	text       string
 }
 
-// applyFixes applies the first fix of every finding. A fix that overlaps
-// an edit already taken is skipped whole; identical edits (the same import
-// from two fixes) are applied once. With diff, it prints a unified diff
-// instead of writing.
-func applyFixes(out *outcome, diff bool, w io.Writer) error {
-	byFile, skipped := collectEdits(out)
+// applyFixes applies the first fix of every finding and returns the
+// findings it fixed. A fix that overlaps an edit already taken is skipped
+// whole; identical edits (the same import from two fixes) are applied
+// once. With diff, it prints a unified diff instead of writing.
+func applyFixes(out *outcome, diff bool, w, stderr io.Writer) (map[*report.Finding]bool, error) {
+	byFile, fixed, skipped := collectEdits(out)
 	files := make([]string, 0, len(byFile))
 	for f := range byFile {
 		files = append(files, f)
@@ -32,27 +34,28 @@ func applyFixes(out *outcome, diff bool, w io.Writer) error {
 	for _, name := range files {
 		old, err := os.ReadFile(name)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		fixed := apply(old, byFile[name])
+		fixedSrc := apply(old, byFile[name])
 		if diff {
-			fmt.Fprint(w, unified(relPath(name), old, fixed))
+			fmt.Fprint(w, unified(relPath(name), old, fixedSrc))
 			continue
 		}
-		if err := os.WriteFile(name, fixed, 0o644); err != nil {
-			return err
+		if err := os.WriteFile(name, fixedSrc, 0o644); err != nil {
+			return nil, err
 		}
 	}
 	if skipped > 0 {
-		fmt.Fprintf(os.Stderr, "poolcheck: %d fix(es) overlapped another and were not applied; run again\n", skipped)
+		fmt.Fprintf(stderr, "poolcheck: %d fix(es) overlapped another and were not applied; run again\n", skipped)
 	}
-	return nil
+	return fixed, nil
 }
 
 // collectEdits gathers the edits of the first fix of each finding, by
 // file, dropping whole fixes that conflict with edits taken before.
-func collectEdits(out *outcome) (map[string][]fileEdit, int) {
+func collectEdits(out *outcome) (map[string][]fileEdit, map[*report.Finding]bool, int) {
 	byFile := make(map[string][]fileEdit)
+	fixed := make(map[*report.Finding]bool)
 	skipped := 0
 	for _, f := range out.findings {
 		if len(f.Diagnostic.SuggestedFixes) == 0 {
@@ -70,8 +73,9 @@ func collectEdits(out *outcome) (map[string][]fileEdit, int) {
 				}
 			}
 		}
+		fixed[f] = true
 	}
-	return byFile, skipped
+	return byFile, fixed, skipped
 }
 
 func toFileEdits(fset *token.FileSet, tes []analysis.TextEdit) map[string][]fileEdit {

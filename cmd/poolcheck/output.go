@@ -1,9 +1,11 @@
 package main
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/poolcheck/poolcheck/analyzer/find"
@@ -93,6 +95,9 @@ func inventory(out *outcome) []invEntry {
 				Raw: s.Key + "=" + s.Raw, Scope: p.Scopes, Pool: id, DSN: p.DSN})
 		}
 	}
+	slices.SortStableFunc(es, func(a, b invEntry) int {
+		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
+	})
 	return es
 }
 

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
@@ -47,12 +48,19 @@ func (o *options) run(stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "poolcheck:", err)
 		return exitError
 	}
-	if err := o.print(stdout, out); err != nil {
-		fmt.Fprintln(stderr, "poolcheck:", err)
-		return exitError
-	}
 	if o.fix || o.diff {
-		if err := applyFixes(out, o.diff, stdout); err != nil {
+		fixed, err := applyFixes(out, o.diff, stdout, stderr)
+		if err != nil {
+			fmt.Fprintln(stderr, "poolcheck:", err)
+			return exitError
+		}
+		if o.fix && !o.diff {
+			// What -fix could not mend is still a finding.
+			out.findings = slices.DeleteFunc(out.findings, func(f *report.Finding) bool { return fixed[f] })
+		}
+	}
+	if !o.diff {
+		if err := o.print(stdout, out); err != nil {
 			fmt.Fprintln(stderr, "poolcheck:", err)
 			return exitError
 		}
@@ -103,6 +111,7 @@ func (o *options) analyze(a *analysis.Analyzer, stderr io.Writer) (*outcome, err
 		return nil, errors.New("no packages matched")
 	}
 	out := &outcome{failed: printLoadErrors(pkgs, stderr)}
+	pkgs = preferTestVariants(pkgs)
 	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
 	if err != nil {
 		return nil, err
@@ -122,6 +131,22 @@ func (o *options) analyze(a *analysis.Analyzer, stderr io.Writer) (*outcome, err
 	}
 	out.findings = dedupe(out.fset, out.findings)
 	return out, nil
+}
+
+// preferTestVariants drops a package when its test variant, which holds
+// the same files and its in-package tests, is also loaded, and drops the
+// generated test mains. Each file is then judged once, with every use of
+// its constants in view.
+func preferTestVariants(pkgs []*packages.Package) []*packages.Package {
+	tested := make(map[string]bool)
+	for _, p := range pkgs {
+		if p.ID != p.PkgPath && strings.HasPrefix(p.ID, p.PkgPath+" [") {
+			tested[p.PkgPath] = true
+		}
+	}
+	return slices.DeleteFunc(slices.Clone(pkgs), func(p *packages.Package) bool {
+		return p.ID == p.PkgPath && tested[p.PkgPath] || strings.HasSuffix(p.ID, ".test")
+	})
 }
 
 // isSkipped reports a package the checker skipped because it has errors
