@@ -1,0 +1,67 @@
+package analyzer_test
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestFixesCompileAndSettle applies every fix to a copy of the fixture
+// module with the poolcheck command, checks that the result still builds
+// (tests included), and that a second run finds nothing left to fix.
+func TestFixesCompileAndSettle(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the fixture module")
+	}
+	prepare(t)
+	tmp := t.TempDir()
+	if err := os.CopyFS(tmp, os.DirFS(fixtures)); err != nil {
+		t.Fatal(err)
+	}
+	bin := filepath.Join(t.TempDir(), "poolcheck")
+	goCmd(t, "", "build", "-o", bin, "github.com/poolcheck/poolcheck/cmd/poolcheck")
+
+	first := poolcheck(t, tmp, bin, "-fix", "./src/...")
+	if !strings.Contains(first, "[pool-param-forwarded]") {
+		t.Errorf("first run: want the findings that have no fix to remain, got:\n%s", first)
+	}
+	goCmd(t, tmp, "test", "-count=1", "-run=^$", "./src/...")
+
+	second := poolcheck(t, tmp, bin, "-format", "json", "./src/...")
+	if strings.Contains(second, `"fix":`) {
+		t.Errorf("second run still has fixes:\n%s", second)
+	}
+	third := poolcheck(t, tmp, bin, "-fix", "./src/...")
+	if third != first {
+		t.Errorf("a run after -fix changed what remains:\nfirst:\n%s\nthird:\n%s", first, third)
+	}
+}
+
+// poolcheck runs the command in dir and returns its standard output.
+func poolcheck(t *testing.T, dir, bin string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off")
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	if code := cmd.ProcessState.ExitCode(); code != 0 && code != 1 {
+		t.Fatalf("poolcheck %v: %v\n%s", args, err, stderr.String())
+	}
+	return stdout.String()
+}
+
+// goCmd runs go; cgo is off so that go-sqlite3 builds its stub fast.
+func goCmd(t *testing.T, dir string, args ...string) {
+	t.Helper()
+	cmd := exec.Command("go", args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "CGO_ENABLED=0")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go %v: %v\n%s", args, err, out)
+	}
+}
