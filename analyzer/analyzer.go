@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"reflect"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -50,13 +51,15 @@ func (cfg *config) run(pass *analysis.Pass) (any, error) {
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	found := find.Find(pass, insp)
-	pools := group.Pools(found)
 	r := report.New(pass, pol, rules.Severity(cfg.minSeverity))
+	pools := slices.DeleteFunc(group.Pools(found), func(p *group.Pool) bool { return r.Excluded(p.Items[0].Where) })
 	for _, p := range pools {
 		judge(r, pol, p)
 	}
 	for _, ch := range found.Checks {
-		r.Check(ch)
+		if !r.Excluded(ch.Where) {
+			r.Check(ch)
+		}
 	}
 	return &Result{Pools: pools, Findings: r.Flush()}, nil
 }

@@ -54,14 +54,15 @@ func run(t *testing.T, pkgs ...string) {
 
 // Each fixture package covers one family of forms; its .golden files
 // hold the source after every fix.
-func TestIncident(t *testing.T)  { run(t, "incident") }
-func TestQuiet(t *testing.T)     { run(t, "quiet") }
-func TestDSNForms(t *testing.T)  { run(t, "dsnforms") }
-func TestSetters(t *testing.T)   { run(t, "setters") }
-func TestPgxConfig(t *testing.T) { run(t, "pgxcfg") }
-func TestRedis(t *testing.T)     { run(t, "redisopts") }
-func TestMySQL(t *testing.T)     { run(t, "mysqlcfg") }
-func TestSQLite(t *testing.T)    { run(t, "sqlitemem") }
-func TestFragments(t *testing.T) { run(t, "fragments") }
-func TestIgnore(t *testing.T)    { run(t, "ignore") }
-func TestScopes(t *testing.T)    { run(t, "scopes") }
+func TestIncident(t *testing.T)   { run(t, "incident") }
+func TestQuiet(t *testing.T)      { run(t, "quiet") }
+func TestDSNForms(t *testing.T)   { run(t, "dsnforms") }
+func TestSetters(t *testing.T)    { run(t, "setters") }
+func TestPgxConfig(t *testing.T)  { run(t, "pgxcfg") }
+func TestRedis(t *testing.T)      { run(t, "redisopts") }
+func TestMySQL(t *testing.T)      { run(t, "mysqlcfg") }
+func TestSQLite(t *testing.T)     { run(t, "sqlitemem") }
+func TestFragments(t *testing.T)  { run(t, "fragments") }
+func TestIgnore(t *testing.T)     { run(t, "ignore") }
+func TestScopes(t *testing.T)     { run(t, "scopes") }
+func TestPolicyFile(t *testing.T) { run(t, "policyfile") }

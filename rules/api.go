@@ -75,8 +75,9 @@ type Violation struct {
 // Policy is an effective rule set: the defaults, or a user policy merged
 // onto what it extends. A Policy is not modified once loaded.
 type Policy struct {
-	rules  []*Rule
-	scopes []scope // test, prod, then the policy's own
+	rules   []*Rule
+	scopes  []scope  // test, prod, then the policy's own
+	exclude []string // globs of paths that are not judged
 }
 
 // Rules returns every rule in order, disabled ones included.

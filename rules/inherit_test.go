@@ -154,3 +154,28 @@ After:
 		t.Error("explained a missing rule")
 	}
 }
+
+func TestExclude(t *testing.T) {
+	p, err := Load(validDir + "exclude.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string]bool{
+		"gen/db.go":                        true,
+		"gen/sub/db.go":                    true,
+		"internal/testdata/recorded/a.go":  true,
+		"internal/testdata/recorded/a.txt": false,
+		"internal/gen/db.go":               false,
+		"db.go":                            false,
+	} {
+		if got := p.Excluded(path); got != want {
+			t.Errorf("Excluded(%q) = %v, want %v", path, got, want)
+		}
+	}
+	if !p.Rule("prod-tls-disabled").Disabled {
+		t.Error("the extended policy was not applied")
+	}
+	if Default().Excluded("gen/db.go") {
+		t.Error("the default policy excludes nothing")
+	}
+}

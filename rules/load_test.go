@@ -49,6 +49,7 @@ var invalid = map[string]string{
 	"new-rule-incomplete.toml":   `new-rule-incomplete.toml:3:1: new rule "x" has no title, why and severity (a rule that overrides none needs id, title, why, scope, severity and one constraint)`,
 	"prod-scope.toml":            `prod-scope.toml:4:1: scope "prod" is built in and cannot be given globs (prod is every path that is not test; any is every path)`,
 	"bad-glob.toml":              `bad-glob.toml:4:35: bad glob "db/[a-" (segments use path.Match syntax, "**" matches any number of them)`,
+	"exclude-glob.toml":          `exclude-glob.toml:2:22: bad glob "internal//mocks/*.go" (segments use path.Match syntax, "**" matches any number of them)`,
 	"enum-value.toml":            `enum-value.toml:10:11: unknown tls_mode value "disabled" (did you mean "disable"?)`,
 	"required-false.toml":        `required-false.toml:10:12: required = false is not a constraint (remove it)`,
 	"check-with-setting.toml":    `check-with-setting.toml:8:11: a check rule takes no setting (the check decides what it looks at)`,

@@ -12,6 +12,9 @@ import (
 func apply(base *Policy, f *file, origin func(line int) string) (*Policy, LoadErrors) {
 	m := &merger{f: f, p: base.clone(), origin: origin, byFile: map[string]int{}}
 	m.scopes()
+	for _, g := range f.top.Exclude {
+		m.p.exclude = append(m.p.exclude, string(g))
+	}
 	for i := range f.rules {
 		m.rule(i)
 	}
@@ -52,7 +55,7 @@ type touched struct {
 }
 
 func (p *Policy) clone() *Policy {
-	q := &Policy{rules: slices.Clone(p.rules), scopes: slices.Clone(p.scopes)}
+	q := &Policy{rules: slices.Clone(p.rules), scopes: slices.Clone(p.scopes), exclude: slices.Clone(p.exclude)}
 	for i, s := range q.scopes {
 		q.scopes[i].globs = slices.Clone(s.globs)
 	}

@@ -23,6 +23,7 @@ type fileT struct {
 	Disable []string          `toml:"disable"`
 	Enable  []string          `toml:"enable"`
 	Scopes  map[string][]glob `toml:"scopes"`
+	Exclude []glob            `toml:"exclude"`
 	Rule    []toml.Primitive  `toml:"rule"`
 }
 

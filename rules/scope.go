@@ -53,6 +53,17 @@ func (p *Policy) ScopesFor(file string, test bool) []string {
 	return out
 }
 
+// Excluded reports whether a slash-separated, module-relative path
+// matches one of the policy's exclude globs: such files are not judged.
+func (p *Policy) Excluded(file string) bool {
+	for _, g := range p.exclude {
+		if Match(g, file) {
+			return true
+		}
+	}
+	return false
+}
+
 func (s scope) match(file string) bool {
 	for _, g := range s.globs {
 		if Match(g, file) {

@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/poolcheck/poolcheck/analyzer/find"
 	"github.com/poolcheck/poolcheck/rules"
 )
 
@@ -69,6 +70,9 @@ func (r *Reporter) directives() ([]*ignore, []*Finding) {
 	var igs []*ignore
 	var bad []*Finding
 	for _, file := range r.pass.Files {
+		if r.Excluded(find.Where{File: r.pass.Fset.File(file.Pos()).Name()}) {
+			continue
+		}
 		for _, cg := range file.Comments {
 			for _, c := range cg.List {
 				ig, err := r.parseDirective(c)

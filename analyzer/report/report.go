@@ -78,6 +78,9 @@ func (r *Reporter) Places(p *group.Pool) []find.Where {
 	return out
 }
 
+// Excluded reports whether the policy excludes the file of w.
+func (r *Reporter) Excluded(w find.Where) bool { return r.policy.Excluded(r.Rel(w.File)) }
+
 // Scopes returns the policy scopes that hold at w.
 func (r *Reporter) Scopes(w find.Where) []string {
 	return r.policy.ScopesFor(r.Rel(w.File), w.Test)
