@@ -12,6 +12,8 @@
 //	disable = ["prod-tls-disabled"]         # turn inherited rules off
 //	enable  = ["connect-timeout-required"]  # turn on rules that ship off
 //
+//	exclude = ["gen/**"]   # files that are not judged at all
+//
 //	[scopes]               # path globs, relative to the module root
 //	migrations = ["migrations/**", "**/cmd/migrate/**"]
 //	test = ["**/fakes/**"] # adds globs to the built-in test scope
