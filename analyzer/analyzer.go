@@ -11,6 +11,7 @@ import (
 	"github.com/poolcheck/poolcheck/analyzer/find"
 	"github.com/poolcheck/poolcheck/analyzer/group"
 	"github.com/poolcheck/poolcheck/analyzer/report"
+	"github.com/poolcheck/poolcheck/catalog"
 	"github.com/poolcheck/poolcheck/rules"
 )
 
@@ -52,7 +53,9 @@ func (cfg *config) run(pass *analysis.Pass) (any, error) {
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	found := find.Find(pass, insp)
 	r := report.New(pass, pol, rules.Severity(cfg.minSeverity))
-	pools := slices.DeleteFunc(group.Pools(found), func(p *group.Pool) bool { return r.Excluded(p.Items[0].Where) })
+	pools := slices.DeleteFunc(group.Pools(found), func(p *group.Pool) bool {
+		return r.Excluded(p.Items[0].Where) || !catalog.Judged(p.Driver)
+	})
 	for _, p := range pools {
 		judge(r, pol, p)
 	}

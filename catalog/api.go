@@ -11,8 +11,11 @@ type DriverInfo struct {
 	FoldCase    bool       // DSN keys are case-insensitive (sqlserver)
 	// Other lists the DSN keys the driver reads that the catalog does not
 	// model (host, dbname, ...), so they are not reported as unknown.
-	Other  []string
-	Source string
+	Other []string
+	// NotJudged says why pools of this driver are not judged at all (a
+	// mock, or a facade over another pool); "" for real pools.
+	NotJudged string
+	Source    string
 }
 
 // Sink is a Go function or method that receives a DSN, or a struct field
@@ -21,7 +24,7 @@ type Sink struct {
 	Pkg       string // import path
 	Recv      string // receiver type name for methods, "" for functions
 	Func      string // function name; for composite-literal sinks the struct type name
-	DSNArg    int    // index of the DSN argument, -1 for composite-literal sinks
+	DSNArg    int    // index of the DSN argument; -1 for composite-literal sinks and for handles opened without a DSN
 	DriverArg int    // index of a driver-name argument (sql.Open), -1 if none
 	Driver    Driver // driver when DriverArg is -1
 	Field     string // for composite-literal sinks: the field holding the DSN (gorm postgres.Config{DSN: ...})
@@ -29,6 +32,13 @@ type Sink struct {
 	// driver and overrides Driver when set (gorm postgres.Config{DriverName: ...}).
 	DriverField string
 	Source      string
+}
+
+// Judged reports whether pools of driver d are judged: not a mock, not
+// a facade over another pool. Unknown drivers are judged.
+func Judged(d Driver) bool {
+	info := Info(d)
+	return info == nil || info.NotJudged == ""
 }
 
 // Info returns the facts about driver d, or nil if d is unknown.

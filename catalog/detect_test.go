@@ -96,14 +96,23 @@ func TestSinks(t *testing.T) {
 			t.Errorf("sink %s: a driver-name sink takes the DSN next and fixes no driver", id)
 		case s.DriverArg < 0 && Info(s.Driver) == nil:
 			t.Errorf("sink %s: unknown driver %q", id, s.Driver)
-		case (s.Field != "") != (s.DSNArg < 0):
-			t.Errorf("sink %s: field sinks and only they have DSNArg -1", id)
+		case s.Field != "" && s.DSNArg >= 0:
+			t.Errorf("sink %s: a field sink has no DSN argument", id)
 		}
 	}
 	for _, id := range []string{"database/sql..Open.", "gorm.io/driver/postgres..Config.DSN",
 		"github.com/redis/go-redis/v9..ParseClusterURL.", "github.com/jackc/pgx/v5/pgxpool..New."} {
 		if !seen[id] {
 			t.Errorf("missing sink %s", id)
+		}
+	}
+}
+
+// TestJudged: mocks and facades over another pool are not judged.
+func TestJudged(t *testing.T) {
+	for d, want := range map[Driver]bool{Pgx: true, SQL: true, "no-such": true, SQLMock: false, PgxFacade: false} {
+		if got := Judged(d); got != want {
+			t.Errorf("Judged(%s) = %v, want %v", d, got, want)
 		}
 	}
 }

@@ -61,6 +61,12 @@ var drivers = []DriverInfo{
 		Source:      prismaDocs + quaint + "postgres/url.rs parse_query_params, mysql/url.rs parse_query_params"},
 	{Name: SQL, Family: "database/sql",
 		Source: goSQLMod + "DB setters"},
+	{Name: PgxFacade, Family: "database/sql",
+		NotJudged: "a *sql.DB over a pgxpool.Pool: pgxpool holds the connections, and OpenDBFromPool sets MaxIdleConns to 0 on purpose",
+		Source:    pgxMod + "stdlib/sql.go OpenDBFromPool, GetPoolConnector"},
+	{Name: SQLMock, Family: "database/sql",
+		NotJudged: "a go-sqlmock database: no server and no real pool behind it",
+		Source:    "github.com/DATA-DOG/go-sqlmock@v1.5.2 sqlmock.go New, NewWithDSN"},
 }
 
 // neighbours lists, per family, the families Foreign searches, in order.

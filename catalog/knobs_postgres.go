@@ -24,6 +24,14 @@ var postgresRows = []*Knob{
 		other: &check{code: CodeNotInEnum, kind: Rejected,
 			text: `pgx: sslmode is invalid; lib/pq: "{raw}" is not supported`},
 		Source: pgxMod + "pgconn/config.go configTLS; " + pqMod + "connector.go setFromTag"},
+	// pgx reads ssl=true in a URL as sslmode=require; lib/pq sends it to
+	// the server. With the consumer unknown, only ssl=true is read, as pgx
+	// does; any other value fails in both.
+	{Driver: Postgres, Key: "ssl", Setting: TLSMode, Unit: UnitEnum, read: readEnum,
+		Enum: map[string]string{"true": "require"},
+		other: &check{code: CodeForwarded, kind: Rejected,
+			text: "pgx reads only ssl=true in a URL (as sslmode=require); ssl={raw} goes to the server as a runtime parameter with pgx and lib/pq, and the server refuses it"},
+		Source: pgxMod + "pgconn/parse_url.go parseURLQueryParams; " + pqMod + "connector.go setFromTag"},
 }
 
 // pgxRows are read by pgx.ParseConfig and pgconn.ParseConfig (pgx.Connect,

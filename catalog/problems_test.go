@@ -16,6 +16,7 @@ func TestProblems(t *testing.T) {
 		{Pgx, "sslmode", "foo", CodeNotInEnum, Rejected, "failed to configure TLS (sslmode is invalid)", ""},
 		{Pgx, "sslmode", "DISABLE", CodeNotInEnum, Rejected, "failed to configure TLS (sslmode is invalid)", ""},
 		{Pgx, "ssl", "false", CodeForwarded, Rejected, "", ""},
+		{Postgres, "ssl", "false", CodeForwarded, Rejected, "", ""},
 		{PQ, "connect_timeout", "5s", CodeUnitSuffix, Rejected,
 			`pq: wrong value for "connect_timeout": strconv.ParseInt: parsing "5s": invalid syntax`, "5"},
 		{PQ, "sslmode", "foo", CodeNotInEnum, Rejected,

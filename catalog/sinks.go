@@ -38,6 +38,15 @@ var sinks = []Sink{
 	fn("github.com/redis/go-redis/v9", "ParseClusterURL", 0, Redis, redisMod+"osscluster.go ParseClusterURL"),
 	fn("github.com/redis/go-redis/v9", "ParseFailoverURL", 0, Redis, redisMod+"sentinel.go ParseFailoverURL"),
 
+	// Handles without a DSN whose driver is still known: database/sql over
+	// pgx, over a pgxpool.Pool, or a mock.
+	fn("github.com/jackc/pgx/v5/stdlib", "OpenDB", -1, Pgx, pgxMod+"stdlib/sql.go OpenDB"),
+	fn("github.com/jackc/pgx/v5/stdlib", "GetConnector", -1, Pgx, pgxMod+"stdlib/sql.go GetConnector"),
+	fn("github.com/jackc/pgx/v5/stdlib", "OpenDBFromPool", -1, PgxFacade, pgxMod+"stdlib/sql.go OpenDBFromPool"),
+	fn("github.com/jackc/pgx/v5/stdlib", "GetPoolConnector", -1, PgxFacade, pgxMod+"stdlib/sql.go GetPoolConnector"),
+	fn("github.com/DATA-DOG/go-sqlmock", "New", -1, SQLMock, "github.com/DATA-DOG/go-sqlmock@v1.5.2 sqlmock.go New"),
+	fn("github.com/DATA-DOG/go-sqlmock", "NewWithDSN", -1, SQLMock, "github.com/DATA-DOG/go-sqlmock@v1.5.2 sqlmock.go NewWithDSN"),
+
 	// gorm's postgres driver opens pgx.ParseConfig + stdlib.OpenDB unless
 	// DriverName is set: pool_* keys reach the server.
 	fn("gorm.io/driver/postgres", "Open", 0, Pgx, gormMod+"postgres@v1.6.3 postgres.go Open, Dialector.Initialize"),

@@ -91,6 +91,10 @@ const (
 	SQLite    Driver = "sqlite" // modernc.org/sqlite
 	Prisma    Driver = "prisma"
 	SQL       Driver = "database/sql" // the database/sql pool itself
+	// PgxFacade is a *sql.DB over a pgxpool.Pool (stdlib.OpenDBFromPool):
+	// pgxpool does the pooling, the database/sql settings are a facade.
+	PgxFacade Driver = "pgxpool-sql"
+	SQLMock   Driver = "sqlmock" // github.com/DATA-DOG/go-sqlmock: no database behind it
 )
 
 // UnknownKey says what a driver does with a DSN key it does not know.

@@ -24,6 +24,7 @@ func TestParse(t *testing.T) {
 		{Pgx, "connect_timeout", "5", dur(5 * time.Second), ""},
 		{Pgx, "sslmode", "verify-full", word("verify-full"), ""},
 		{Pgx, "ssl", "true", word("require"), ""},
+		{Postgres, "ssl", "true", word("require"), ""}, // as pgx reads a URL
 		{PQ, "sslmode", "pqgo-custom", Value{}, ""},
 		{MySQL, "timeout", "10s", dur(10 * time.Second), ""},
 		{MySQL, "tls", "skip-verify", word("require"), ""},

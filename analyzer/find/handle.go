@@ -14,6 +14,7 @@ import (
 var poolPkgs = sync.OnceValue(func() map[string]bool {
 	m := map[string]bool{
 		"database/sql":             true,
+		"database/sql/driver":      true,
 		"github.com/jmoiron/sqlx":  true,
 		"gorm.io/gorm":             true,
 		"entgo.io/ent/dialect/sql": true,

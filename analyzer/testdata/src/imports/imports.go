@@ -3,6 +3,7 @@ package imports
 
 import (
 	_ "entgo.io/ent/dialect/sql"
+	_ "github.com/DATA-DOG/go-sqlmock"
 	_ "github.com/go-sql-driver/mysql"
 	_ "github.com/jackc/pgx/v5"
 	_ "github.com/jackc/pgx/v5/pgxpool"

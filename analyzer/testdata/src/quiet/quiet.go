@@ -10,6 +10,8 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/jackc/pgx/v5/stdlib"
 	_ "github.com/mattn/go-sqlite3"
 	"github.com/redis/go-redis/v9"
 )
@@ -68,4 +70,17 @@ func openSQLite() (*sql.DB, error) {
 // In redis.Options a zero PoolTimeout means the default.
 func newRedis() *redis.Client {
 	return redis.NewClient(&redis.Options{Addr: "localhost:6379", PoolTimeout: 0, DialTimeout: 0})
+}
+
+// A *sql.DB over a pgxpool.Pool: pgxpool pools, so idle 0 is right.
+func facade(pool *pgxpool.Pool) *sql.DB {
+	c := stdlib.GetPoolConnector(pool)
+	db := sql.OpenDB(c)
+	db.SetMaxIdleConns(0)
+	return db
+}
+
+func facade2(pool *pgxpool.Pool) {
+	db := stdlib.OpenDBFromPool(pool)
+	db.SetMaxIdleConns(0)
 }

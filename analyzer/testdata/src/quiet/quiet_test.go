@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"testing"
 
+	"github.com/DATA-DOG/go-sqlmock"
 	_ "github.com/lib/pq"
 )
 
@@ -16,4 +17,14 @@ func TestLocal(t *testing.T) {
 	db.SetMaxOpenConns(10)
 	db.SetMaxIdleConns(10)
 	_ = db
+}
+
+// A mock has no server and no real pool behind it.
+func TestMocked(t *testing.T) {
+	db, mock, err := sqlmock.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.SetMaxOpenConns(1)
+	_ = mock
 }
