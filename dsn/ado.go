@@ -98,6 +98,26 @@ var adoRole = map[string]byte{
 	"database": 'd', "initial catalog": 'd',
 }
 
+// adoRoleOf looks key up in adoRole, lower-casing it as the driver does
+// (strings.ToLower), without allocating for short ASCII keys.
+func adoRoleOf(key string) byte {
+	var buf [24]byte
+	if len(key) > len(buf) {
+		return adoRole[strings.ToLower(key)]
+	}
+	for i := 0; i < len(key); i++ {
+		c := key[i]
+		switch {
+		case c >= 0x80:
+			return adoRole[strings.ToLower(key)]
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return adoRole[string(buf[:len(key)])]
+}
+
 // adoFields fills Hosts, User, Password and Database, the last setting
 // winning as in the driver's map. A server value may carry a protocol
 // prefix (tcp:) and a ",port" suffix.
@@ -105,12 +125,11 @@ func adoFields(d *DSN) {
 	var host Host
 	hasHost := false
 	for _, p := range d.Params {
-		switch adoRole[strings.ToLower(p.Key)] {
+		switch adoRoleOf(p.Key) {
 		case 's':
 			host.Name, hasHost = p.Value, true
-			for _, prot := range []string{"tcp:", "admin:"} {
-				host.Name = strings.TrimPrefix(host.Name, prot)
-			}
+			host.Name = strings.TrimPrefix(host.Name, "tcp:")
+			host.Name = strings.TrimPrefix(host.Name, "admin:")
 			if h, port, ok := strings.Cut(host.Name, ","); ok && port != "" && !strings.Contains(port, ",") {
 				host.Name, host.Port = h, port
 			}

@@ -10,7 +10,7 @@ func TestADO(t *testing.T) {
 		{in: `server=server\instance;database=testdb;user id=tester;password=pwd`, kind: ado, hosts: []Host{h(`server\instance`, "")},
 			db: "testdb", user: "tester", pw: "pwd",
 			params: []pv{{"server", `server\instance`, ""}, {"database", "testdb", ""}, {"user id", "tester", ""}, {"password", "pwd", ""}},
-			ins: &InsertPoint{Offset: end, Sep: ";"}},
+			ins:    &InsertPoint{Offset: end, Sep: ";"}},
 		{in: "server=.", kind: ado, hosts: []Host{h(".", "")}, params: []pv{{"server", ".", ""}}},
 		{in: "ServerSPN=serverspn;Workstation ID=workstid", kind: ado, params: []pv{{"ServerSPN", "serverspn", ""}, {"Workstation ID", "workstid", ""}}},
 		{in: "log=63;port=1000", kind: ado, hosts: []Host{h("", "1000")}, params: []pv{{"log", "63", ""}, {"port", "1000", ""}}},

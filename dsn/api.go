@@ -76,6 +76,9 @@ func (d *DSN) SetValue(i int, value string) Edit {
 	if !d.hasEquals(p) {
 		v = "=" + v
 	}
+	if d.Kind == KindKeyValue && p.ValueSpan.End < len(d.Input) && !isSpace(d.Input[p.ValueSpan.End]) {
+		v += " " // pgx reads a='x'b=c: a bare value would run into b
+	}
 	return Edit{Start: p.ValueSpan.Start, End: p.ValueSpan.End, New: v}
 }
 

@@ -44,3 +44,13 @@ func lower(s string) string {
 	}
 	return s
 }
+
+// queryInsert is the insert point at the end of s, whose query starts
+// with the '?' at q: "&" after a pair, nothing after the bare '?' or a
+// trailing '&'.
+func queryInsert(s string, q int) InsertPoint {
+	if len(s) == q+1 || s[len(s)-1] == '&' {
+		return InsertPoint{Offset: len(s)}
+	}
+	return InsertPoint{Offset: len(s), Sep: "&"}
+}

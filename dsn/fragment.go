@@ -15,11 +15,11 @@ func parseFragment(s string, known func(string) bool) (*DSN, error) {
 		return nil, fail(KindFragment, i, "unexpected space or control character in query fragment")
 	}
 	d := newDSN(s, KindFragment, strings.Count(s, "&")+1)
-	q := 0
+	lead := 0
 	if s != "" && (s[0] == '?' || s[0] == '&') {
-		q = 1
+		lead = 1
 	}
-	for q < len(s) {
+	for q := lead; q < len(s); {
 		end := indexByte(s, q, len(s), '&')
 		if end < 0 {
 			end = len(s)
@@ -32,7 +32,9 @@ func parseFragment(s string, known func(string) bool) (*DSN, error) {
 		q = end + 1
 	}
 	d.Insert = InsertPoint{Offset: len(s), Sep: "&"}
-	if s == "" || s[len(s)-1] == '?' || s[len(s)-1] == '&' {
+	if len(s) == lead {
+		d.Insert.Sep = "" // empty, or only the leading '?' or '&'
+	} else if s[len(s)-1] == '&' {
 		d.Insert.Sep = ""
 	}
 	return d, nil

@@ -151,7 +151,7 @@ func reparse(d *DSN, s string) (*DSN, error) { return ParseAs(s, d.Kind) }
 // grammar at all.
 func representable(d *DSN, key, v string) bool {
 	switch {
-	case d.Kind == KindKeyValue || d.Kind == KindURL && d.Driver == "postgres" && d.Scheme != "prisma+postgres":
+	case d.Kind == KindKeyValue || d.Kind == KindURL && d.Driver == "postgres":
 		return !strings.Contains(v, "\x00") // pgx rejects NUL, raw or %00
 	case d.Kind == KindMySQL && mysqlReadsRaw(key, v):
 		return !strings.ContainsAny(v, "&/") // read raw: no way to escape them

@@ -54,10 +54,7 @@ func parseMySQL(s string) (*DSN, error) {
 	}
 	d.Insert = InsertPoint{Offset: len(s), Sep: "?"}
 	if q >= 0 {
-		d.Insert.Sep = "&"
-		if c := s[len(s)-1]; c == '?' || c == '&' {
-			d.Insert.Sep = ""
-		}
+		d.Insert = queryInsert(s, q)
 	}
 	return d, nil
 }

@@ -40,10 +40,7 @@ func parseNetURL(s string, sc *scheme) (*DSN, error) {
 	netQuery(d, np)
 	d.Insert = InsertPoint{Offset: np.end, Sep: "?"}
 	if np.query >= 0 {
-		d.Insert.Sep = "&"
-		if np.end == np.query+1 || s[np.end-1] == '&' {
-			d.Insert.Sep = ""
-		}
+		d.Insert = queryInsert(s[:np.end], np.query)
 	}
 	if err := sc.fields(d, np); err != nil {
 		return nil, err

@@ -58,10 +58,7 @@ func parsePgURL(s string) (*DSN, error) {
 		if err := pgQuery(d, p+1); err != nil {
 			return nil, err
 		}
-		d.Insert.Sep = "&"
-		if c := s[len(s)-1]; c == '?' || c == '&' {
-			d.Insert.Sep = ""
-		}
+		d.Insert = queryInsert(s, p)
 	}
 	pgOverrides(d, &hosts, &hasHost, &ports, &hasPort)
 	zipHosts(d, hosts, hasHost, ports, hasPort)
@@ -73,11 +70,13 @@ func parsePgURL(s string) (*DSN, error) {
 // ends the user information.
 func pgUserinfo(d *DSN, p int) (int, error) {
 	s := d.Input
-	i := strings.IndexAny(s[p:], "@/")
-	if i < 0 || s[p+i] != '@' {
+	at := p
+	for at < len(s) && s[at] != '@' && s[at] != '/' {
+		at++
+	}
+	if at == len(s) || s[at] != '@' {
 		return p, nil
 	}
-	at := p + i
 	colon := indexByte(s, p, at, ':')
 	uend := at
 	if colon >= 0 {
@@ -145,13 +144,13 @@ func (hl *hostList) parse(s string, p int) (int, error) {
 				return 0, fail(KindURL, p, `unexpected character in URI (expected ":" or "/")`)
 			}
 		} else {
-			end := indexAnyFrom(s, p, ":/?,")
+			end := netlocEnd(s, p, false)
 			h = Span{p, end}
 			p = end
 		}
 		port := Span{p, p}
 		if p < len(s) && s[p] == ':' {
-			end := indexAnyFrom(s, p+1, "/?,")
+			end := netlocEnd(s, p+1, true)
 			port = Span{p + 1, end}
 			p = end
 		}
@@ -163,9 +162,18 @@ func (hl *hostList) parse(s string, p int) (int, error) {
 	}
 }
 
-func indexAnyFrom(s string, p int, chars string) int {
-	if i := strings.IndexAny(s[p:], chars); i >= 0 {
-		return p + i
+// netlocEnd returns the index of the first byte at or after p that ends
+// a host (port is false) or a port (port is true), or len(s).
+func netlocEnd(s string, p int, port bool) int {
+	for ; p < len(s); p++ {
+		switch s[p] {
+		case '/', '?', ',':
+			return p
+		case ':':
+			if !port {
+				return p
+			}
+		}
 	}
 	return len(s)
 }
@@ -211,27 +219,40 @@ func errOrNil(e *Error) error {
 func pgQuery(d *DSN, q int) error {
 	s := d.Input
 	for q < len(s) {
-		end := indexByte(s, q, len(s), '&')
-		if end < 0 {
-			end = len(s)
+		end, eq, extra := q, -1, -1
+		plain := true // no '%' or ' ': the raw bytes are the value
+		for ; end < len(s) && s[end] != '&'; end++ {
+			switch s[end] {
+			case '=':
+				if eq < 0 {
+					eq = end
+				} else if extra < 0 {
+					extra = end
+				}
+			case '%', ' ':
+				plain = false
+			}
 		}
-		eq := indexByte(s, q, end, '=')
 		if eq < 0 {
 			return fail(KindURL, q, `missing key/value separator "=" in URI query parameter`)
 		}
-		if extra := indexByte(s, eq+1, end, '='); extra >= 0 {
+		if extra >= 0 {
 			return fail(KindURL, extra, `extra key/value separator "=" in URI query parameter`)
+		}
+		if plain {
+			d.Params = append(d.Params, Param{Key: s[q:eq], Value: s[eq+1 : end], KeySpan: Span{q, eq}, ValueSpan: Span{eq + 1, end}})
+			q = end + 1
+			continue
 		}
 		key, ks, err := libpqDecode(s, q, eq, true, true, "query parameter key")
 		if err != nil {
 			return err
 		}
-		what := "query parameter value"
-		if isSecretKey(key) {
-			what = "password"
-		}
-		val, vs, err := libpqDecode(s, eq+1, end, true, true, what)
+		val, vs, err := libpqDecode(s, eq+1, end, true, true, "query parameter value")
 		if err != nil {
+			if isSecretKey(key) {
+				err.Msg = strings.Replace(err.Msg, "query parameter value", "password", 1)
+			}
 			return err
 		}
 		d.Params = append(d.Params, Param{Key: key, Value: val, KeySpan: ks, ValueSpan: vs})
