@@ -79,7 +79,7 @@ func (d *DSN) SetValue(i int, value string) Edit {
 	if d.Kind == KindKeyValue && p.ValueSpan.End < len(d.Input) && !isSpace(d.Input[p.ValueSpan.End]) {
 		v += " " // pgx reads a='x'b=c: a bare value would run into b
 	}
-	return Edit{Start: p.ValueSpan.Start, End: p.ValueSpan.End, New: v}
+	return d.verify(Edit{Start: p.ValueSpan.Start, End: p.ValueSpan.End, New: v}, i, p.Key, value)
 }
 
 // Add returns the edit that appends key=value at d.Insert. For a
@@ -90,7 +90,8 @@ func (d *DSN) Add(key, value string) Edit {
 	if d.Kind == KindKeyValue {
 		end = len(d.Input)
 	}
-	return Edit{Start: d.Insert.Offset, End: end, New: d.Insert.Sep + d.encodeKey(key) + "=" + d.encode(key, value)}
+	e := Edit{Start: d.Insert.Offset, End: end, New: d.Insert.Sep + d.encodeKey(key) + "=" + d.encode(key, value)}
+	return d.verify(e, len(d.Params), key, value)
 }
 
 // sameKey compares parameter keys as the driver does: case-insensitively

@@ -57,9 +57,13 @@ type DSN struct {
 	User        string
 	HasPassword bool
 	Password    Span // raw password bytes; zero when HasPassword is false
-	Database    string
-	Params      []Param
-	Insert      InsertPoint
+	// userinfo is the password written in a URL's userinfo. Redaction masks
+	// it even when a ?password= parameter overrides it (then Password is
+	// the parameter's).
+	userinfo Span
+	Database string
+	Params   []Param
+	Insert   InsertPoint
 }
 
 // Lookup returns the parameters whose key equals key, in input order.
@@ -81,8 +85,18 @@ type Edit struct {
 	New        string
 }
 
-// Apply returns s with the edit applied.
-func (e Edit) Apply(s string) string { return s[:e.Start] + e.New + s[e.End:] }
+// Apply returns s with the edit applied; s itself when the edit is not OK.
+func (e Edit) Apply(s string) string {
+	if !e.OK() || e.End > len(s) {
+		return s
+	}
+	return s[:e.Start] + e.New + s[e.End:]
+}
+
+// OK reports whether the edit can be applied. SetValue and Add return an
+// edit that is not OK when the grammar cannot express the change without
+// altering other parameters.
+func (e Edit) OK() bool { return e.Start >= 0 && e.Start <= e.End }
 
 // Error is a malformed DSN. Offset is the byte offset of the problem.
 // Msg never contains the password.

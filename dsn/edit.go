@@ -54,3 +54,27 @@ func queryInsert(s string, q int) InsertPoint {
 	}
 	return InsertPoint{Offset: len(s), Sep: "&"}
 }
+
+// failed is the edit SetValue and Add return when they cannot write the
+// change safely.
+var failed = Edit{Start: -1, End: -1}
+
+// verify re-parses the edited input and returns e when parameter i then
+// reads key=value and every other parameter reads as before; failed
+// otherwise. It guards rare inputs where a removed byte shifts the
+// grammar's structure (a '/' in a value that stopped pgx's '@' lookahead).
+func (d *DSN) verify(e Edit, i int, key, value string) Edit {
+	d2, err := ParseAs(e.Apply(d.Input), d.Kind)
+	if err != nil || len(d2.Params) < len(d.Params) || len(d2.Params) > len(d.Params)+1 || i >= len(d2.Params) {
+		return failed
+	}
+	if p := d2.Params[i]; !d.sameKey(p.Key, key) || p.Value != value {
+		return failed
+	}
+	for j, p := range d.Params {
+		if j != i && (d2.Params[j].Key != p.Key || d2.Params[j].Value != p.Value) {
+			return failed
+		}
+	}
+	return e
+}

@@ -138,6 +138,9 @@ func TestRedacted(t *testing.T) {
 		{"redis://:pw@h/0", KindURL, "redis://:xxxxx@h/0"},
 		{"sqlserver://sa:p%40ss@h", KindURL, "sqlserver://sa:xxxxx@h"},
 		{"?password=x1&api_key=k&pool_timeout=5", KindFragment, "?password=xxxxx&api_key=xxxxx&pool_timeout=5"},
+		// A ?password= parameter overrides the userinfo one; both are masked.
+		{"postgres://u:hunter2@h/db?pool_max_conns=0&password=other", KindURL, "postgres://u:xxxxx@h/db?pool_max_conns=0&password=xxxxx"},
+		{"redis://u:hunter2@h/0?password=other", KindURL, "redis://u:xxxxx@h/0?password=xxxxx"},
 	} {
 		d, err := ParseAs(c.in, c.kind)
 		if err != nil {
@@ -173,5 +176,20 @@ func TestErrorsHideSecrets(t *testing.T) {
 		if strings.Contains(err.Error(), "sec") {
 			t.Errorf("Parse(%q) error %q holds the secret", s, err)
 		}
+	}
+}
+
+// TestEditNotOK: where removing a value would change how the rest of the
+// DSN reads, SetValue refuses instead of writing a wrong DSN.
+func TestEditNotOK(t *testing.T) {
+	d, err := Parse("postgres://?=/&@=") // the '/' stops pgx's '@' lookahead
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e := d.SetValue(0, "0"); e.OK() {
+		t.Errorf("SetValue gave %+v, want a refusal", e)
+	}
+	if got := (Edit{Start: -1, End: -1}).Apply("abc"); got != "abc" {
+		t.Errorf("a refused edit changed the input: %q", got)
 	}
 }

@@ -169,7 +169,11 @@ func checkSetValue(t testing.TB, d *DSN, v string) {
 		if !representable(d, p.Key, v) {
 			continue
 		}
-		out := d.SetValue(i, v).Apply(d.Input)
+		e := d.SetValue(i, v)
+		if !e.OK() {
+			continue // the grammar cannot write it safely; no fix is offered
+		}
+		out := e.Apply(d.Input)
 		d2, err := reparse(d, out)
 		if err != nil {
 			t.Fatalf("SetValue(%d, %q) on %q gives %q: %v", i, v, d.Input, out, err)
@@ -192,7 +196,11 @@ func checkAdd(t testing.TB, d *DSN, key, v string) {
 	if !representable(d, key, v) || len(d.Lookup(key)) > 0 || d.Kind == KindADO && d.Insert.Sep == ";" && adoOpenQuote(d.Input) {
 		return
 	}
-	out := d.Add(key, v).Apply(d.Input)
+	e := d.Add(key, v)
+	if !e.OK() {
+		return // the grammar cannot write it safely; no fix is offered
+	}
+	out := e.Apply(d.Input)
 	d2, err := reparse(d, out)
 	if err != nil {
 		t.Fatalf("Add(%q, %q) on %q gives %q: %v", key, v, d.Input, out, err)
@@ -252,4 +260,43 @@ func checkRedacted(t testing.TB, d *DSN) {
 	if d.HasPassword && d.Password.Len() > 0 && !strings.Contains(r, mask) {
 		t.Fatalf("Redacted(%q) = %q has no mask", d.Input, r)
 	}
+	// An oracle independent of secrets(): the userinfo password of a URL,
+	// as pgx (first '@' or '/') and net/url (last '@' in the authority)
+	// delimit it.
+	if d.Kind != KindURL {
+		return
+	}
+	for _, pw := range userinfoPasswords(d.Input) {
+		if pw != "" && !strings.ContainsAny(pw, "x") && strings.Count(d.Input, pw) == 1 && strings.Contains(r, pw) {
+			t.Fatalf("Redacted(%q) = %q still holds the userinfo password %q", d.Input, r, pw)
+		}
+	}
+}
+
+// userinfoPasswords returns the password between "://" and '@' as pgx
+// (postgres URLs) and net/url delimit it.
+func userinfoPasswords(s string) []string {
+	scheme, rest, ok := strings.Cut(s, "://")
+	if !ok {
+		return nil
+	}
+	var out []string
+	if strings.HasPrefix(scheme, "postgres") {
+		if i := strings.IndexAny(rest, "@/"); i >= 0 && rest[i] == '@' {
+			if _, pw, ok := strings.Cut(rest[:i], ":"); ok {
+				out = append(out, pw)
+			}
+		}
+		return out
+	}
+	auth := rest
+	if i := strings.IndexAny(rest, "/?#"); i >= 0 {
+		auth = rest[:i]
+	}
+	if i := strings.LastIndex(auth, "@"); i >= 0 {
+		if _, pw, ok := strings.Cut(auth[:i], ":"); ok {
+			out = append(out, pw)
+		}
+	}
+	return out
 }

@@ -35,6 +35,7 @@ func parseNetURL(s string, sc *scheme) (*DSN, error) {
 		if _, ok := ui.Password(); ok {
 			colon := indexByte(s, np.userinfo.Start, np.userinfo.End, ':')
 			d.HasPassword, d.Password = true, Span{colon + 1, np.userinfo.End}
+			d.userinfo = d.Password
 		}
 	}
 	netQuery(d, np)

@@ -92,6 +92,7 @@ func pgUserinfo(d *DSN, p int) (int, error) {
 	if colon >= 0 {
 		d.HasPassword = true
 		d.Password = Span{colon + 1, at}
+		d.userinfo = d.Password
 		if at > colon+1 {
 			if _, _, err := libpqDecode(s, colon+1, at, true, true, "password"); err != nil {
 				return 0, err

@@ -28,6 +28,9 @@ func secrets(d *DSN) []Span {
 	if d.HasPassword && d.Password.Len() > 0 {
 		out = append(out, d.Password)
 	}
+	if d.userinfo.Len() > 0 {
+		out = append(out, d.userinfo)
+	}
 	for _, p := range d.Params {
 		if p.ValueSpan.Len() > 0 && isSecretKey(p.Key) {
 			out = append(out, p.ValueSpan)

@@ -169,6 +169,9 @@ func (p *parsed) constOf() *types.Const {
 
 // edit maps a DSN edit onto the source literal that holds its bytes.
 func (t *text) edit(e dsn.Edit) ([]analysis.TextEdit, bool) {
+	if !e.OK() {
+		return nil, false
+	}
 	p, pos, end, ok := t.span(e.Start, e.End)
 	if !ok {
 		return nil, false
