@@ -119,7 +119,7 @@ func (f *finder) fileOf(pos token.Pos) *ast.File {
 // following embedded fields to the type that declares F.
 func (f *finder) fieldKnob(sel *ast.SelectorExpr) *catalog.Knob {
 	s, ok := f.info.Selections[sel]
-	if !ok || s.Kind() != types.FieldVal {
+	if !ok || s.Kind() != types.FieldVal || !fieldNames()[sel.Sel.Name] {
 		return nil
 	}
 	t := s.Recv()
@@ -137,7 +137,7 @@ func (f *finder) fieldKnob(sel *ast.SelectorExpr) *catalog.Knob {
 // knobOfField looks up field name of named type t in the catalog.
 func (f *finder) knobOfField(t types.Type, name string) *catalog.Knob {
 	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || n.Obj().Pkg() == nil {
+	if !ok || n.Obj().Pkg() == nil || !poolPkgs()[n.Obj().Pkg().Path()] {
 		return nil
 	}
 	return fieldIndex()[n.Obj().Pkg().Path()+"."+n.Obj().Name()+"."+name]
@@ -181,7 +181,11 @@ func (f *finder) compositeLit(c inspector.Cursor, lit *ast.CompositeLit) {
 	if !ok || n.Obj().Pkg() == nil {
 		return
 	}
-	key := n.Obj().Pkg().Path() + "." + n.Obj().Name()
+	path := n.Obj().Pkg().Path()
+	if !poolPkgs()[path] && path != "net/url" {
+		return
+	}
+	key := path + "." + n.Obj().Name()
 	if key == "net/url.Values" {
 		f.urlValuesLit(c, lit)
 		return

@@ -90,33 +90,11 @@ func (f *finder) constDecl(e ast.Expr) (*types.Const, ast.Expr) {
 	if !ok {
 		return nil, nil
 	}
-	return c, f.consts[c]
-}
-
-// indexConsts records the value expression of every constant declared in
-// the package with an explicit value.
-func indexConsts(info *types.Info, files []*ast.File) map[*types.Const]ast.Expr {
-	m := make(map[*types.Const]ast.Expr)
-	for _, file := range files {
-		for _, d := range file.Decls {
-			gd, ok := d.(*ast.GenDecl)
-			if !ok || gd.Tok != token.CONST {
-				continue
-			}
-			for _, spec := range gd.Specs {
-				vs := spec.(*ast.ValueSpec)
-				if len(vs.Values) != len(vs.Names) {
-					continue
-				}
-				for i, name := range vs.Names {
-					if c, ok := info.Defs[name].(*types.Const); ok {
-						m[c] = vs.Values[i]
-					}
-				}
-			}
-		}
+	if c.Pkg() != f.pkg {
+		return c, nil
 	}
-	return m
+	f.index()
+	return c, f.consts[c]
 }
 
 func isString(t types.Type) bool {

@@ -94,7 +94,7 @@ type finder struct {
 	pkg    *types.Package
 	files  []*ast.File
 	insp   *inspector.Inspector
-	consts map[*types.Const]ast.Expr
+	consts map[*types.Const]ast.Expr // built on first use, with vars
 	vars   map[*types.Var]*varInfo
 	used   map[ast.Node]bool // expressions already read as part of a DSN
 	res    *Result
@@ -114,7 +114,6 @@ func Find(pass *analysis.Pass, insp *inspector.Inspector) *Result {
 		used:  make(map[ast.Node]bool),
 		res:   &Result{},
 	}
-	f.index()
 	f.walk()
 	return f.res
 }

@@ -1,6 +1,7 @@
 package find
 
 import (
+	"strings"
 	"sync"
 
 	"github.com/poolcheck/poolcheck/catalog"
@@ -38,3 +39,32 @@ func apiIndex(kind catalog.APIKind) func() map[string]*catalog.Knob {
 		return m
 	})
 }
+
+// callNames holds the name of every function call dispatches on, so that
+// most calls are passed over before a key is built.
+var callNames = sync.OnceValue(func() map[string]bool {
+	m := make(map[string]bool)
+	for _, s := range catalog.Sinks() {
+		m[s.Func] = true
+	}
+	for _, k := range catalog.Knobs() {
+		if k.API != nil && k.API.Kind == catalog.Method {
+			m[k.API.Member] = true
+		}
+	}
+	for key := range callHooks {
+		m[key[strings.LastIndexByte(key, '.')+1:]] = true
+	}
+	return m
+})
+
+// fieldNames holds the name of every Go API field knob.
+var fieldNames = sync.OnceValue(func() map[string]bool {
+	m := make(map[string]bool)
+	for _, k := range catalog.Knobs() {
+		if k.API != nil && k.API.Kind == catalog.Field {
+			m[k.API.Member] = true
+		}
+	}
+	return m
+})

@@ -14,8 +14,12 @@ type varInfo struct {
 	addr bool     // its address is taken, so it may change unseen
 }
 
-// index records constant declarations and local variable assignments.
+// index records constant declarations and local variable assignments,
+// once per package and only when a value must be followed to them.
 func (f *finder) index() {
+	if f.consts != nil {
+		return
+	}
 	f.consts = make(map[*types.Const]ast.Expr)
 	f.vars = make(map[*types.Var]*varInfo)
 	nodes := []ast.Node{(*ast.ValueSpec)(nil), (*ast.AssignStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.IncDecStmt)(nil), (*ast.RangeStmt)(nil)}
@@ -110,6 +114,10 @@ func (f *finder) localVar(e ast.Expr) *types.Var {
 // resolve follows a local variable assigned exactly once to the value it
 // was assigned, so that n := 1; db.SetMaxOpenConns(n) reads as 1.
 func (f *finder) resolve(e ast.Expr) ast.Expr {
+	if f.localVar(e) == nil {
+		return e
+	}
+	f.index()
 	for range 4 {
 		v := f.localVar(e)
 		if v == nil {

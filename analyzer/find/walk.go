@@ -33,7 +33,7 @@ func (f *finder) walk() {
 // call dispatches a call by its callee.
 func (f *finder) call(c inspector.Cursor, call *ast.CallExpr) {
 	fn, ok := typeutil.Callee(f.info, call).(*types.Func)
-	if !ok || fn.Pkg() == nil {
+	if !ok || fn.Pkg() == nil || !callNames()[fn.Name()] {
 		return
 	}
 	key := funcKey(fn)
