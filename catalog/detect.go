@@ -95,7 +95,8 @@ func contains(ds []Driver, d Driver) bool {
 }
 
 // SchemeTLS returns the TLS mode a URL scheme fixes by itself: rediss://
-// verifies the server (go-redis sets ServerName), redis:// has no TLS.
+// verifies the server (go-redis sets ServerName), redis:// and unix://
+// have no TLS.
 func SchemeTLS(scheme string) (string, bool) {
 	mode, ok := schemeTLS[scheme]
 	return mode, ok
@@ -104,4 +105,5 @@ func SchemeTLS(scheme string) (string, bool) {
 var schemeTLS = map[string]string{
 	"redis":  "disable",
 	"rediss": "verify-full", // options.go setupTCPConn; skip_verify=true makes it require
+	"unix":   "disable",     // options.go setupUnixConn: no TLS over a Unix socket
 }

@@ -78,6 +78,10 @@ func TestSchemeTLS(t *testing.T) {
 	if m, _ := SchemeTLS("redis"); m != "disable" {
 		t.Errorf("redis = %q", m)
 	}
+	// go-redis setupUnixConn sets no TLSConfig (found by difftest).
+	if m, ok := SchemeTLS("unix"); m != "disable" || !ok {
+		t.Errorf("unix = %q, %v", m, ok)
+	}
 }
 
 func TestSinks(t *testing.T) {

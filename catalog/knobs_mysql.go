@@ -1,15 +1,19 @@
 package catalog
 
 // mysqlTLS maps tls= words (readBool spellings, and skip-verify and
-// preferred in any case) to TLS modes: true verifies the certificate and
-// the host name, skip-verify encrypts without checking, preferred also
-// falls back to plaintext. Any other word names a RegisterTLSConfig config.
+// preferred) to TLS modes: true verifies the certificate and the host
+// name, skip-verify encrypts without checking, preferred also falls back
+// to plaintext. An empty value is no TLS (Config.normalize: "false", "").
+// Any other word names a RegisterTLSConfig config.
 var mysqlTLS = map[string]string{
 	"true": "verify-full", "TRUE": "verify-full", "True": "verify-full", "1": "verify-full",
-	"false": "disable", "FALSE": "disable", "False": "disable", "0": "disable",
-	"skip-verify": "require", "SKIP-VERIFY": "require", "Skip-Verify": "require",
-	"preferred": "prefer", "PREFERRED": "prefer", "Preferred": "prefer",
+	"false": "disable", "FALSE": "disable", "False": "disable", "0": "disable", "": "disable",
+	"skip-verify": "require", "preferred": "prefer",
 }
+
+// mysqlTLSFolded: parseDSNParams lower-cases the value before it compares
+// it with skip-verify and preferred (strings.ToLower), not for the bools.
+var mysqlTLSFolded = map[string]string{"skip-verify": "require", "preferred": "prefer"}
 
 // mysqlBool is go-sql-driver/mysql's readBool.
 var mysqlBool = map[string]string{
@@ -33,7 +37,7 @@ var mysqlRows = []*Knob{
 		errf:    "{err}",
 		Special: []Special{{"<=0", "no write timeout", MeansUnlimited}},
 		Source:  mysqlMod + "dsn.go parseDSNParams; connection.go writeWithTimeout"},
-	{Driver: MySQL, Key: "tls", Setting: TLSMode, Unit: UnitEnum, Enum: mysqlTLS, read: readEnum,
+	{Driver: MySQL, Key: "tls", Setting: TLSMode, Unit: UnitEnum, Enum: mysqlTLS, caseless: mysqlTLSFolded, read: readEnum,
 		Default: "false", prefer: []string{"true", "false", "skip-verify", "preferred"},
 		Source: mysqlMod + "dsn.go parseDSNParams, Config.normalize; utils.go readBool (another word is a RegisterTLSConfig name; unregistered: invalid value / unknown config name)"},
 	{Driver: MySQL, Key: "allowFallbackToPlaintext", Unit: UnitEnum, Enum: mysqlBool, read: readEnum,

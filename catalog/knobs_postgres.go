@@ -99,9 +99,11 @@ func pgxConnectTimeout(d Driver, zero Special) *Knob {
 		Source: pgxMod + "pgconn/config.go parseConnectTimeoutSetting; pgxpool/pool.go NewWithConfig"}
 }
 
+// pgxSSLMode: an empty sslmode is the default, prefer (configTLS: "Match
+// libpq default behavior"); lib/pq rejects it.
 func pgxSSLMode(d Driver) *Knob {
 	return &Knob{Driver: d, Key: "sslmode", Setting: TLSMode, Unit: UnitEnum, Enum: sslModes, read: readEnum,
-		Default:     "prefer",
+		Default: "prefer", empty: true,
 		DefaultNote: "prefer tries TLS without checking the certificate, then falls back to plaintext; require with sslrootcert acts as verify-ca",
 		other:       &check{code: CodeNotInEnum, kind: Rejected, text: "failed to configure TLS (sslmode is invalid)"},
 		Source:      pgxMod + "pgconn/config.go configTLS"}

@@ -161,13 +161,16 @@ type Knob struct {
 	Special     []Special
 	Source      string // module@version file function, for the reader
 
-	read   syntax   // how the driver reads a raw value
-	errf   string   // the driver's error for an unreadable value: {raw} {lower} {key} {err}
-	checks []check  // values the driver rejects or misreads
-	empty  bool     // an empty value means the default
-	fold   bool     // enum values are matched case-insensitively
-	prefer []string // Format's choice among raw spellings of one canonical value
-	other  *check   // the problem for a raw value outside Enum; nil: a custom name, no problem
+	read   syntax  // how the driver reads a raw value
+	errf   string  // the driver's error for an unreadable value: {raw} {lower} {key} {err}
+	checks []check // values the driver rejects or misreads
+	empty  bool    // an empty value means the default
+	fold   bool    // enum values are matched case-insensitively
+	// caseless holds words matched case-insensitively on top of Enum
+	// (keys lower-case), for a driver that folds some words but not all.
+	caseless map[string]string
+	prefer   []string // Format's choice among raw spellings of one canonical value
+	other    *check   // the problem for a raw value outside Enum; nil: a custom name, no problem
 	// otherValue is the canonical value a raw outside Enum gets ("" unknown).
 	otherValue string
 	custom     string // raw values with this prefix name custom TLS configs

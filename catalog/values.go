@@ -112,6 +112,9 @@ func (k *Knob) parseEnum(raw string) (Value, *Problem) {
 	if c, ok := k.Enum[key]; ok {
 		return Value{Kind: Enum, S: c}, nil
 	}
+	if c, ok := k.caseless[strings.ToLower(raw)]; ok {
+		return Value{Kind: Enum, S: c}, nil
+	}
 	if k.custom != "" && strings.HasPrefix(raw, k.custom) {
 		return Value{}, nil
 	}

@@ -24,6 +24,10 @@ func TestParse(t *testing.T) {
 		{Pgx, "connect_timeout", "5", dur(5 * time.Second), ""},
 		{Pgx, "sslmode", "verify-full", word("verify-full"), ""},
 		{Pgx, "ssl", "true", word("require"), ""},
+		// pgx configTLS: an empty sslmode is the default prefer (found by difftest).
+		{Pgx, "sslmode", "", word("prefer"), ""},
+		{Pgxpool, "sslmode", "", word("prefer"), ""},
+		{PQ, "sslmode", "", Value{}, CodeNotInEnum},    // lib/pq: "" is not supported
 		{Postgres, "ssl", "true", word("require"), ""}, // as pgx reads a URL
 		{PQ, "sslmode", "pqgo-custom", Value{}, ""},
 		{MySQL, "timeout", "10s", dur(10 * time.Second), ""},
@@ -31,6 +35,12 @@ func TestParse(t *testing.T) {
 		{MySQL, "tls", "Preferred", word("prefer"), ""},
 		{MySQL, "tls", "1", word("verify-full"), ""},
 		{MySQL, "tls", "custom", Value{}, ""},
+		// parseDSNParams folds skip-verify and preferred only, and an
+		// empty tls is no TLS (found by difftest).
+		{MySQL, "tls", "sKIP-vERIFY", word("require"), ""},
+		{MySQL, "tls", "PreFerred", word("prefer"), ""},
+		{MySQL, "tls", "", word("disable"), ""},
+		{MySQL, "tls", "tRUE", Value{}, ""}, // a config name, as readBool is exact
 		{SQLServer, "dial timeout", "30", dur(30 * time.Second), ""},
 		{SQLServer, "encrypt", "DISABLE", word("disable"), ""},
 		{SQLServer, "encrypt", "false", word("allow"), ""},
