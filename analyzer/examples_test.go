@@ -91,7 +91,9 @@ func TestCheckExamples(t *testing.T) {
 	}
 	for _, act := range graph.Roots {
 		var i int
-		fmt.Sscanf(act.Package.Name, "e%d", &i)
+		if _, err := fmt.Sscanf(act.Package.Name, "e%d", &i); err != nil {
+			t.Fatalf("package %s: %v", act.Package.Name, err)
+		}
 		ex := exs[i]
 		if act.Err != nil {
 			t.Errorf("%s: %v", ex.code, act.Err)

@@ -23,7 +23,8 @@ var testGlobs = []string{
 	"**/testhelper/**", "**/testhelpers/**",
 	"**/test/**", "**/tests/**", "**/e2e/**", "**/__tests__/**",
 	"**/*.test.*", "**/*.spec.*",
-	"**/.env.test", "**/.env.test.*",
+	"**/.env.test*", "**/jest.config.*", "**/jest.setup.*", "**/vitest.config.*", "**/vitest.setup.*",
+	"**/docker-compose.test*.yml", "**/docker-compose.test*.yaml",
 }
 
 // scope is a named set of path globs.

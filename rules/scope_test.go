@@ -53,6 +53,23 @@ test = ["**/fakes/**"]
 		{"internal/db/db.go", false, []string{"prod"}},
 		{"internal/db/db_test.go", false, []string{"test"}},
 		{"internal/db/db.go", true, []string{"test"}}, // the analyzer knows better
+		// Test configuration of other languages, for poolcheck scan.
+		{".env.test", false, []string{"test"}},
+		{"web/.env.testing", false, []string{"test"}},
+		{"web/.env.test.local", false, []string{"test"}},
+		{"web/.env", false, []string{"prod"}},
+		{"web/.env.production", false, []string{"prod"}},
+		{"jest.config.js", false, []string{"test"}},
+		{"packages/api/jest.setup.ts", false, []string{"test"}},
+		{"vitest.config.mts", false, []string{"test"}},
+		{"packages/web/vitest.setup.ts", false, []string{"test"}},
+		{"docker-compose.test.yml", false, []string{"test"}},
+		{"deploy/docker-compose.test-ci.yaml", false, []string{"test"}},
+		{"docker-compose.yml", false, []string{"prod"}},
+		{"src/__tests__/db.ts", false, []string{"test"}},
+		{"src/db.spec.ts", false, []string{"test"}},
+		{"packages/database/test/setup.mjs", false, []string{"test"}},
+		{"packages/database/prismaClient.mjs", false, []string{"prod"}},
 		{"internal/testutil/db.go", false, []string{"test"}},
 		{"internal/fakes/db.go", false, []string{"test"}}, // added to the built-in test scope
 		{"migrations/001.go", false, []string{"prod", "migrations"}},

@@ -59,13 +59,13 @@ func (r *Rule) isValueRule() bool {
 	return r.Check == "" && r.Problems == nil && !r.Required && r.Relation == nil
 }
 
-// swap returns a copy of pool with site old replaced by new.
-func swap(pool *model.Pool, old, new *model.Site) *model.Pool {
+// swap returns a copy of pool with site old replaced by repl.
+func swap(pool *model.Pool, old, repl *model.Site) *model.Pool {
 	cp := *pool
 	cp.Sites = make([]*model.Site, len(pool.Sites))
 	for i, s := range pool.Sites {
 		if s == old {
-			s = new
+			s = repl
 		}
 		cp.Sites[i] = s
 	}

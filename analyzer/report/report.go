@@ -54,9 +54,9 @@ type key struct {
 	rule     string
 }
 
-// New returns a reporter for pass that drops findings below min.
-func New(pass *analysis.Pass, policy *rules.Policy, min rules.Severity) *Reporter {
-	return &Reporter{pass: pass, policy: policy, min: min, byKey: make(map[key]*Finding), roots: make(map[string]string)}
+// New returns a reporter for pass that drops findings below floor.
+func New(pass *analysis.Pass, policy *rules.Policy, floor rules.Severity) *Reporter {
+	return &Reporter{pass: pass, policy: policy, min: floor, byKey: make(map[key]*Finding), roots: make(map[string]string)}
 }
 
 // Places returns where a pool is judged: once per distinct scope of the

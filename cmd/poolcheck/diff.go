@@ -7,8 +7,8 @@ import (
 
 // unified returns a unified diff of two versions of a file, with three
 // lines of context, or "" when they are equal.
-func unified(name string, old, new []byte) string {
-	a, b := lines(string(old)), lines(string(new))
+func unified(name string, before, after []byte) string {
+	a, b := lines(string(before)), lines(string(after))
 	ops := diffLines(a, b)
 	var sb strings.Builder
 	for _, h := range hunks(ops, 3) {

@@ -81,7 +81,7 @@ func collectEdits(out *outcome) (map[string][]fileEdit, map[*report.Finding]bool
 func toFileEdits(fset *token.FileSet, tes []analysis.TextEdit) map[string][]fileEdit {
 	m := make(map[string][]fileEdit)
 	for _, te := range tes {
-		s, e := fset.Position(te.Pos), fset.Position(end(te))
+		s, e := fset.Position(te.Pos), fset.Position(editEnd(te))
 		m[s.Filename] = append(m[s.Filename], fileEdit{s.Offset, e.Offset, string(te.NewText)})
 	}
 	return m
@@ -117,16 +117,4 @@ func apply(src []byte, edits []fileEdit) []byte {
 	}
 	buf.Write(src[last:])
 	return buf.Bytes()
-}
-
-func end(e analysis.TextEdit) token.Pos {
-	if e.End.IsValid() {
-		return e.End
-	}
-	return e.Pos
-}
-
-func pos(out *outcome, p token.Pos) jsonPos {
-	q := out.fset.Position(p)
-	return jsonPos{File: relPath(q.Filename), Offset: q.Offset, Line: q.Line, Col: q.Column}
 }

@@ -3,11 +3,19 @@
 //
 //	poolcheck [flags] packages
 //
-// The same binary is a go vet tool: go vet -vettool=$(command -v poolcheck).
-// See the README for every flag, the policy and the rules.
+// The same binary is a go vet and go fix tool:
+//
+//	go vet -vettool=$(command -v poolcheck) ./...
+//	go fix -fixtool=$(command -v poolcheck) ./...
+//
+// Output formats: text, json (poolcheck's schema), sarif and github
+// (-format), and the x/tools JSON shape (-json). A baseline file hides
+// accepted findings (-baseline, -write-baseline). See the README for
+// every flag, the policy and the rules.
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -27,11 +35,12 @@ const (
 )
 
 func main() {
-	if vetMode(os.Args[1:]) {
+	args := os.Args[1:]
+	if (len(args) == 0 || args[0] != "scan") && vetMode(args) {
 		singlechecker.Main(analyzer.Analyzer)
 		return
 	}
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(run(args, os.Stdout, os.Stderr))
 }
 
 // vetMode reports whether go vet or go fix is driving the binary: they
@@ -47,8 +56,11 @@ func vetMode(args []string) bool {
 
 // run is the CLI; it returns the exit code.
 func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "scan" {
+		return runScan(args[1:], stdout, stderr)
+	}
 	opts, err := parseFlags(args, stderr)
-	if err == flag.ErrHelp {
+	if errors.Is(err, flag.ErrHelp) {
 		return exitOK
 	}
 	if err != nil {

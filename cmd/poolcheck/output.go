@@ -9,9 +9,28 @@ import (
 	"strings"
 
 	"github.com/poolcheck/poolcheck/analyzer/find"
-	"github.com/poolcheck/poolcheck/analyzer/report"
+	"github.com/poolcheck/poolcheck/catalog"
 	"github.com/poolcheck/poolcheck/model"
 )
+
+// formats are the -format values and their printers, in usage order.
+var formats = []struct {
+	name  string
+	print func(w io.Writer, out *outcome) error
+}{
+	{"text", printText},
+	{"json", printJSON},
+	{"sarif", printSARIF},
+	{"github", printGitHub},
+}
+
+func formatNames() []string {
+	names := make([]string, len(formats))
+	for i, f := range formats {
+		names[i] = f.name
+	}
+	return names
+}
 
 // print writes the findings, or the inventory, in the chosen format.
 func (o *options) print(w io.Writer, out *outcome) error {
@@ -22,10 +41,13 @@ func (o *options) print(w io.Writer, out *outcome) error {
 		return writeJSON(w, inventoryJSON(out))
 	case o.inventory:
 		return printInventory(w, out)
-	case o.format == "json":
-		return writeJSON(w, findingsJSON(out))
 	}
-	return printText(w, out)
+	for _, f := range formats {
+		if f.name == o.format {
+			return f.print(w, out)
+		}
+	}
+	return fmt.Errorf("unknown format %q", o.format)
 }
 
 // printText writes one line per finding: path:line:col: [rule-id] message.
@@ -81,8 +103,8 @@ func inventory(out *outcome) []invEntry {
 		id := fmt.Sprintf("%s:%d", relPath(pos.Filename), pos.Line)
 		for _, s := range p.Sites {
 			ref, ok := s.Ref.(*find.Ref)
-			if !ok {
-				continue
+			if !ok || s.Setting == "" && s.Foreign == nil {
+				continue // not a pool setting: host, user, password, ...
 			}
 			sp := out.fset.Position(ref.Pos)
 			k := fmt.Sprintf("%s:%d", sp.Filename, sp.Offset)
@@ -91,7 +113,7 @@ func inventory(out *outcome) []invEntry {
 			}
 			seen[k] = true
 			es = append(es, invEntry{File: relPath(sp.Filename), Line: sp.Line, Col: sp.Column,
-				Driver: string(p.Driver), Setting: string(s.Setting), Value: canonical(s),
+				Driver: string(p.Driver), Setting: string(siteSetting(s)), Value: canonical(s),
 				Raw: s.Key + "=" + s.Raw, Scope: p.Scopes, Pool: id, DSN: p.DSN})
 		}
 	}
@@ -99,6 +121,15 @@ func inventory(out *outcome) []invEntry {
 		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
 	})
 	return es
+}
+
+// siteSetting is the site's setting, or the one its key has in the
+// driver it belongs to (pool_max_conns given to pgx is still max_open).
+func siteSetting(s *model.Site) catalog.Setting {
+	if s.Setting == "" && s.Foreign != nil {
+		return s.Foreign.Setting
+	}
+	return s.Setting
 }
 
 // canonical spells a site's value in canonical units.
@@ -119,87 +150,11 @@ func inventoryJSON(out *outcome) any {
 	}{es}
 }
 
+// writeJSON writes v indented, with & < > as they are: nothing here is
+// meant for a browser.
 func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
-}
-
-// jsonFinding is poolcheck's own JSON schema for a finding (-format json).
-type jsonFinding struct {
-	Rule     string    `json:"rule"`
-	Severity string    `json:"severity"`
-	Message  string    `json:"message"`
-	Setting  string    `json:"setting,omitempty"`
-	Key      string    `json:"key,omitempty"`
-	Found    string    `json:"found,omitempty"`
-	Want     string    `json:"want,omitempty"`
-	Scope    []string  `json:"scope"`
-	Driver   string    `json:"driver,omitempty"`
-	DSN      string    `json:"dsn,omitempty"`
-	Func     string    `json:"func,omitempty"`
-	Start    jsonPos   `json:"start"`
-	End      jsonPos   `json:"end"`
-	URL      string    `json:"url"`
-	Fix      *jsonFix  `json:"fix,omitempty"`
-	Related  []jsonRel `json:"related,omitempty"`
-}
-
-type jsonPos struct {
-	File   string `json:"file"`
-	Offset int    `json:"offset"`
-	Line   int    `json:"line"`
-	Col    int    `json:"col"`
-}
-
-type jsonFix struct {
-	Message string     `json:"message"`
-	Edits   []jsonEdit `json:"edits"`
-}
-
-type jsonEdit struct {
-	File  string `json:"file"`
-	Start int    `json:"start"`
-	End   int    `json:"end"`
-	New   string `json:"new"`
-}
-
-type jsonRel struct {
-	Start   jsonPos `json:"start"`
-	Message string  `json:"message"`
-}
-
-func findingsJSON(out *outcome) any {
-	fs := make([]jsonFinding, 0, len(out.findings))
-	for _, f := range out.findings {
-		fs = append(fs, toJSON(out, f))
-	}
-	return struct {
-		Version  int           `json:"version"`
-		Findings []jsonFinding `json:"findings"`
-	}{1, fs}
-}
-
-func toJSON(out *outcome, f *report.Finding) jsonFinding {
-	d := f.Diagnostic
-	j := jsonFinding{
-		Rule: f.Rule, Severity: f.Severity.String(), Message: d.Message, Setting: string(f.Setting), Key: f.Key,
-		Found: f.Found, Want: f.Want, Scope: f.Scopes, Driver: string(f.Driver), DSN: f.DSN, Func: f.Func,
-		Start: pos(out, d.Pos), End: pos(out, d.End), URL: d.URL,
-	}
-	if j.Scope == nil {
-		j.Scope = []string{}
-	}
-	if len(d.SuggestedFixes) > 0 {
-		fix := d.SuggestedFixes[0]
-		j.Fix = &jsonFix{Message: fix.Message}
-		for _, e := range fix.TextEdits {
-			s, en := out.fset.Position(e.Pos), out.fset.Position(end(e))
-			j.Fix.Edits = append(j.Fix.Edits, jsonEdit{File: relPath(s.Filename), Start: s.Offset, End: en.Offset, New: string(e.NewText)})
-		}
-	}
-	for _, r := range d.Related {
-		j.Related = append(j.Related, jsonRel{Start: pos(out, r.Pos), Message: r.Message})
-	}
-	return j
 }

@@ -32,40 +32,57 @@ type outcome struct {
 	pools    []*group.Pool
 	failed   bool // a package did not load or analyze
 	graph    *checker.Graph
+	hidden   int    // findings the baseline hid
+	fixed    int    // findings -fix mended
+	policy   string // the -policy file, for rule metadata
 }
 
 func (o *options) run(stdout, stderr io.Writer) int {
 	if o.explain != "" || o.listRules {
 		return o.describe(stdout, stderr)
 	}
-	a := analyzer.New()
+	a := newAnalyzer()
 	if err := o.configure(a.Flags.Set); err != nil {
 		fmt.Fprintln(stderr, "poolcheck:", err)
 		return exitError
 	}
 	out, err := o.analyze(a, stderr)
+	if err == nil {
+		err = o.settle(out, stdout, stderr)
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "poolcheck:", err)
 		return exitError
 	}
+	return o.exitCode(out)
+}
+
+// settle does what the flags ask with the findings: record or apply a
+// baseline, apply or show fixes, and print what remains.
+func (o *options) settle(out *outcome, stdout, stderr io.Writer) error {
+	if o.writeBaseline != "" {
+		return o.saveBaseline(out, stderr)
+	}
+	if o.baseline != "" {
+		if err := o.applyBaseline(out, stderr); err != nil {
+			return err
+		}
+	}
 	if o.fix || o.diff {
 		fixed, err := applyFixes(out, o.diff, stdout, stderr)
 		if err != nil {
-			fmt.Fprintln(stderr, "poolcheck:", err)
-			return exitError
+			return err
 		}
 		if o.fix && !o.diff {
 			// What -fix could not mend is still a finding.
 			out.findings = slices.DeleteFunc(out.findings, func(f *report.Finding) bool { return fixed[f] })
+			out.fixed = len(fixed)
 		}
 	}
-	if !o.diff {
-		if err := o.print(stdout, out); err != nil {
-			fmt.Fprintln(stderr, "poolcheck:", err)
-			return exitError
-		}
+	if o.diff {
+		return nil
 	}
-	return o.exitCode(out)
+	return o.print(stdout, out)
 }
 
 // configure passes the CLI's settings to the analyzer's flags, and
@@ -86,7 +103,7 @@ func (o *options) exitCode(out *outcome) int {
 	if out.failed {
 		return exitError
 	}
-	if o.inventory {
+	if o.inventory || o.writeBaseline != "" {
 		return exitOK
 	}
 	for _, f := range out.findings {
@@ -110,7 +127,7 @@ func (o *options) analyze(a *analysis.Analyzer, stderr io.Writer) (*outcome, err
 	if len(pkgs) == 0 {
 		return nil, errors.New("no packages matched")
 	}
-	out := &outcome{failed: printLoadErrors(pkgs, stderr)}
+	out := &outcome{failed: printLoadErrors(pkgs, stderr), policy: o.policy}
 	pkgs = preferTestVariants(pkgs)
 	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
 	if err != nil {
