@@ -1,0 +1,209 @@
+package scan
+
+import (
+	"cmp"
+	"slices"
+	"sort"
+	"strconv"
+
+	"github.com/poolcheck/poolcheck/analyzer/report"
+	"github.com/poolcheck/poolcheck/catalog"
+	"github.com/poolcheck/poolcheck/dsn"
+	"github.com/poolcheck/poolcheck/dsnsite"
+	"github.com/poolcheck/poolcheck/model"
+	"github.com/poolcheck/poolcheck/rules"
+)
+
+// DocURL is where every rule is documented, by id: the Go analyzer's.
+const DocURL = report.DocURL
+
+// fileRun judges the values of one file.
+type fileRun struct {
+	w        walked
+	rel      string
+	pol      *rules.Policy
+	min      rules.Severity
+	src      []byte
+	lines    []int // offsets of line starts, built on demand
+	findings []*Finding
+}
+
+// judge evaluates every DSN a value holds, as the Go analyzer evaluates
+// a DSN constant: one pool per DSN, one site per parameter.
+func (r *fileRun) judge(v value) {
+	for _, p := range dsnsOf(v) {
+		pool := dsnsite.Pool(p.d, v.hint)
+		if !catalog.Judged(pool.Driver) {
+			continue
+		}
+		for _, s := range pool.Sites {
+			prm := p.d.Params[s.Ref.(int)]
+			if !p.t.constant(prm.ValueSpan.Start, prm.ValueSpan.End) {
+				s.Const, s.Value, s.Problem = false, catalog.Value{}, nil
+			}
+		}
+		pool.Partial = v.t.holes() || p.d.Kind == dsn.KindFragment
+		pool.Path = r.rel
+		pool.Scopes = r.pol.ScopesFor(r.rel, v.test)
+		a, _ := p.t.extent(0, len(p.t.s))
+		pool.ID = r.rel + ":" + strconv.Itoa(r.position(a).Line)
+		for _, viol := range r.pol.Evaluate(pool) {
+			r.violation(p, pool, viol)
+		}
+	}
+}
+
+// violation records one policy violation.
+func (r *fileRun) violation(p parsed, pool *model.Pool, v rules.Violation) {
+	f := &Finding{
+		Rule: v.Rule.ID, Severity: v.Rule.Severity, Setting: v.Rule.Setting,
+		Message: "[" + v.Rule.ID + "] " + v.Message, URL: DocURL + v.Rule.ID,
+		Found: v.Found, Want: v.Want, Driver: pool.Driver, Scopes: pool.Scopes, DSN: pool.DSN,
+		File: r.w.path, Path: r.rel, problem: len(v.Rule.Problems) > 0,
+	}
+	a, b := 0, len(p.t.s)
+	if v.Site != nil {
+		f.Setting, f.Key = v.Site.Setting, v.Site.Key
+		a, b = span(p, v.Site)
+	}
+	f.Pos, f.End = r.span(p.t, a, b)
+	if v.Other != nil {
+		oa, ob := span(p, v.Other)
+		pos, end := r.span(p.t, oa, ob)
+		f.Related = []Related{{Pos: pos, End: end, Message: v.Other.Key + " is set here"}}
+	}
+	f.Fix = fixFor(p, pool, v)
+	r.findings = append(r.findings, f)
+}
+
+// span returns the text bytes of a site's value.
+func span(p parsed, s *model.Site) (int, int) {
+	i, _ := s.Ref.(int)
+	if i < 0 || i >= len(p.d.Params) {
+		return 0, len(p.t.s)
+	}
+	vs := p.d.Params[i].ValueSpan
+	if vs.Start == vs.End { // an empty value: point at its key
+		ks := p.d.Params[i].KeySpan
+		return ks.Start, vs.End
+	}
+	return vs.Start, vs.End
+}
+
+// fixFor returns the edit that gives the setting the value the rule
+// wants: in place, or added to the DSN when the setting is missing.
+func fixFor(p parsed, pool *model.Pool, v rules.Violation) *Fix {
+	if v.Want == "" {
+		return nil
+	}
+	if v.Site != nil {
+		i, _ := v.Site.Ref.(int)
+		e, ok := p.t.edit(p.d.SetValue(i, v.Want))
+		if !ok {
+			return nil
+		}
+		return &Fix{Message: "set " + v.Site.Key + " to " + v.Want, Edits: []Edit{{e.start, e.end, e.text}}}
+	}
+	for _, k := range catalog.ForSetting(pool.Driver, v.Rule.Setting) {
+		if k.API != nil {
+			continue
+		}
+		e, ok := p.t.edit(p.d.Add(k.Key, v.Want))
+		if !ok {
+			return nil
+		}
+		return &Fix{Message: "add " + k.Key + "=" + v.Want, Edits: []Edit{{e.start, e.end, e.text}}}
+	}
+	return nil
+}
+
+// span maps text bytes [a, b) to positions in the file.
+func (r *fileRun) span(t *text, a, b int) (Position, Position) {
+	from, to := t.extent(a, b)
+	return r.position(from), r.position(to)
+}
+
+// position returns the line and byte column of a file offset.
+func (r *fileRun) position(off int) Position {
+	if r.lines == nil {
+		r.lines = lineStarts(r.src)
+	}
+	off = min(max(off, 0), len(r.src))
+	i := sort.Search(len(r.lines), func(i int) bool { return r.lines[i] > off }) - 1
+	return Position{Offset: off, Line: i + 1, Col: off - r.lines[i] + 1}
+}
+
+// lineStarts returns the offset of each line's first byte; lines end at
+// "\n", so a CRLF file's lines end with '\r' as Go tools count them.
+func lineStarts(src []byte) []int {
+	out := []int{0}
+	for i, c := range src {
+		if c == '\n' {
+			out = append(out, i+1)
+		}
+	}
+	return out
+}
+
+// settle dedupes, orders and drops overlapping fixes: one finding per
+// place and rule (the most severe), in file order, a threshold's fix
+// before a problem's at the same place, and a fix that overlaps one
+// taken before dropped (identical edits do not conflict).
+func (r *fileRun) settle() {
+	type key struct {
+		start, end int
+		rule       string
+	}
+	seen := make(map[key]*Finding)
+	out := r.findings[:0]
+	for _, f := range r.findings {
+		k := key{f.Pos.Offset, f.End.Offset, f.Rule}
+		if old, ok := seen[k]; ok {
+			if f.Severity > old.Severity {
+				*old = *f
+			}
+			continue
+		}
+		seen[k] = f
+		out = append(out, f)
+	}
+	slices.SortStableFunc(out, func(a, b *Finding) int {
+		return cmp.Or(cmp.Compare(a.Pos.Offset, b.Pos.Offset), cmp.Compare(fixRank(a), fixRank(b)), cmp.Compare(b.Severity, a.Severity))
+	})
+	var taken []Edit
+	for _, f := range out {
+		if f.Fix == nil {
+			continue
+		}
+		if conflicts(f.Fix.Edits, taken) {
+			f.Fix = nil
+			continue
+		}
+		taken = append(taken, f.Fix.Edits...)
+	}
+	r.findings = out
+}
+
+// fixRank orders findings at one place for fixing: a threshold's fix
+// writes a value in the driver's unit, so it also mends a value the
+// driver rejects; a problem's fix only mends the spelling.
+func fixRank(f *Finding) int {
+	if f.problem {
+		return 1
+	}
+	return 0
+}
+
+func conflicts(edits, taken []Edit) bool {
+	for _, e := range edits {
+		for _, t := range taken {
+			if e == t {
+				continue
+			}
+			if e.Start < t.End && t.Start < e.End || e.Start == t.Start {
+				return true
+			}
+		}
+	}
+	return false
+}
