@@ -52,17 +52,21 @@ func run(t *testing.T, pkgs ...string) {
 	analysistest.RunWithSuggestedFixes(t, fixtures, analyzer.New(), pkgs...)
 }
 
-// Each fixture package covers one family of forms; its .golden files
-// hold the source after every fix.
-func TestIncident(t *testing.T)   { run(t, "incident") }
-func TestQuiet(t *testing.T)      { run(t, "quiet") }
-func TestDSNForms(t *testing.T)   { run(t, "dsnforms") }
-func TestSetters(t *testing.T)    { run(t, "setters") }
-func TestPgxConfig(t *testing.T)  { run(t, "pgxcfg") }
-func TestRedis(t *testing.T)      { run(t, "redisopts") }
-func TestMySQL(t *testing.T)      { run(t, "mysqlcfg") }
-func TestSQLite(t *testing.T)     { run(t, "sqlitemem") }
-func TestFragments(t *testing.T)  { run(t, "fragments") }
-func TestIgnore(t *testing.T)     { run(t, "ignore") }
-func TestScopes(t *testing.T)     { run(t, "scopes") }
-func TestPolicyFile(t *testing.T) { run(t, "policyfile") }
+// fixturePkgs each cover one family of forms; their .golden files hold
+// the source after every fix. They are checked in one run, so that the
+// drivers they import are loaded and type-checked once.
+var fixturePkgs = []string{
+	"incident", "quiet", "dsnforms", "setters", "pgxcfg", "redisopts", "mysqlcfg",
+	"sqlitemem", "fragments", "ignore", "scopes", "policyfile",
+}
+
+func TestFixtures(t *testing.T) { run(t, fixturePkgs...) }
+
+// TestMain turns cgo off: go-sqlite3 then builds its pure-Go stub, and
+// no test compiles SQLite's C source.
+func TestMain(m *testing.M) {
+	if err := os.Setenv("CGO_ENABLED", "0"); err != nil {
+		panic(err)
+	}
+	os.Exit(m.Run())
+}
