@@ -8,9 +8,10 @@ import (
 // FileName is the name of a policy file that Discover finds.
 const FileName = ".poolcheck.toml"
 
-// Discover returns the nearest .poolcheck.toml from dir up to the module
-// root (the first directory holding go.mod, inclusive), or "" when there
-// is none. The path it returns is absolute.
+// Discover returns the nearest .poolcheck.toml from dir up to the root
+// of the module or repository (the first directory holding go.mod or
+// .git, inclusive), or "" when there is none. The path it returns is
+// absolute.
 func Discover(dir string) (string, error) {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
@@ -22,7 +23,7 @@ func Discover(dir string) (string, error) {
 		if found || err != nil {
 			return keep(p, found), err
 		}
-		if root, err := exists(filepath.Join(dir, "go.mod")); root || err != nil {
+		if root, err := isRoot(dir); root || err != nil {
 			return "", err
 		}
 		parent := filepath.Dir(dir)
@@ -51,4 +52,17 @@ func keep(p string, found bool) string {
 		return p
 	}
 	return ""
+}
+
+// isRoot reports a module root (go.mod) or a repository root (.git, a
+// directory or, in a worktree, a file).
+func isRoot(dir string) (bool, error) {
+	if mod, err := exists(filepath.Join(dir, "go.mod")); mod || err != nil {
+		return mod, err
+	}
+	_, err := os.Stat(filepath.Join(dir, ".git"))
+	if os.IsNotExist(err) {
+		return false, nil
+	}
+	return err == nil, err
 }

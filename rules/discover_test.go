@@ -19,6 +19,9 @@ func TestDiscover(t *testing.T) {
 		"outside/sub/.keep":                "",
 		"outside/.poolcheck.toml":          "",
 		"outside/sub/deeper/.poolcheck.md": "",
+		"repo/.poolcheck.toml":             "# above the repository: never found\n",
+		"repo/web/.git/HEAD":               "ref: refs/heads/main\n",
+		"repo/web/app/.env":                "",
 	})
 	tests := []struct {
 		dir, want string
@@ -28,6 +31,7 @@ func TestDiscover(t *testing.T) {
 		{"mod/nested/deep", "mod/nested/.poolcheck.toml"}, // the nearest wins
 		{"bare/pkg", ""},                                  // stops at go.mod
 		{"outside/sub/deeper", "outside/.poolcheck.toml"}, // no go.mod: up to the first policy
+		{"repo/web/app", ""},                              // stops at .git
 	}
 	for _, tt := range tests {
 		got, err := Discover(filepath.Join(root, tt.dir))

@@ -91,7 +91,7 @@ func (r *Reporter) directives() ([]*ignore, []*Finding) {
 // parseDirective reads one comment; it returns nil and no error for a
 // comment that is not a directive.
 func (r *Reporter) parseDirective(c *ast.Comment) (*ignore, string) {
-	rest, ok := strings.CutPrefix(c.Text, directive)
+	rest, ok := cutDirective(c.Text)
 	if !ok {
 		return nil, ""
 	}
@@ -119,4 +119,18 @@ func (r *Reporter) meta(id string, pos, end token.Pos, msg string) *Finding {
 	d := analysis.Diagnostic{Pos: pos, End: end, Category: id, URL: DocURL + id, Message: "[" + id + "] " + msg}
 	p := r.pass.Fset.Position(pos)
 	return &Finding{Diagnostic: d, Rule: id, Severity: rules.Warning, File: r.Rel(p.Filename)}
+}
+
+// cutDirective returns what follows the directive in a line comment,
+// which may also be written with a space after the slashes.
+func cutDirective(text string) (string, bool) {
+	text, ok := strings.CutPrefix(text, "//")
+	if !ok {
+		return "", false
+	}
+	rest, ok := strings.CutPrefix(strings.TrimLeft(text, " \t"), directive[2:])
+	if !ok || rest != "" && rest[0] != ' ' && rest[0] != '\t' {
+		return "", false
+	}
+	return rest, true
 }

@@ -69,8 +69,12 @@ func (o *options) saveBaseline(out *outcome, stderr io.Writer) error {
 		return fmt.Errorf("not writing %s: some packages did not load or analyze", o.writeBaseline)
 	}
 	counts := make(map[baselineKey]int)
+	saved := 0
 	for _, f := range out.findings {
-		counts[keyOf(f)]++
+		if !isMeta(f) {
+			counts[keyOf(f)]++
+			saved++
+		}
 	}
 	b := baselineFile{Version: baselineVersion, Tool: "poolcheck", Findings: []baselineEntry{}}
 	for k, n := range counts {
@@ -87,7 +91,7 @@ func (o *options) saveBaseline(out *outcome, stderr io.Writer) error {
 	if err := os.WriteFile(o.writeBaseline, buf.Bytes(), 0o644); err != nil {
 		return err
 	}
-	fmt.Fprintf(stderr, "poolcheck: wrote %d finding(s) to %s\n", len(out.findings), o.writeBaseline)
+	fmt.Fprintf(stderr, "poolcheck: wrote %d finding(s) to %s\n", saved, o.writeBaseline)
 	return nil
 }
 
@@ -101,7 +105,7 @@ func (o *options) applyBaseline(out *outcome, stderr io.Writer) error {
 	}
 	kept := out.findings[:0]
 	for _, f := range out.findings {
-		if k := keyOf(f); left[k] > 0 {
+		if k := keyOf(f); left[k] > 0 && !isMeta(f) {
 			left[k]--
 			out.hidden++
 			continue
@@ -166,4 +170,10 @@ func warnStale(w io.Writer, path string, left map[baselineKey]int) {
 	slices.Sort(lines)
 	fmt.Fprintf(w, "poolcheck: warning: baseline %s: %d recorded finding(s) no longer occur; rewrite it with -write-baseline:\n%s\n",
 		path, total, strings.Join(lines, "\n"))
+}
+
+// isMeta reports a finding about an ignore directive itself: like the
+// directive, a baseline cannot hide it.
+func isMeta(f *report.Finding) bool {
+	return f.Rule == report.IgnoreUnused || f.Rule == report.IgnoreMalformed
 }

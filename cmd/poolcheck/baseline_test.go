@@ -88,3 +88,43 @@ func TestWriteBaselineSorted(t *testing.T) {
 		t.Errorf("entries %v, want %v (by file, function, rule)", got, want)
 	}
 }
+
+// TestBaselineKeepsMeta: findings about ignore directives are neither
+// recorded nor hidden, as the directive rules cannot be suppressed.
+func TestBaselineKeepsMeta(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "b.json")
+	fs := []*report.Finding{
+		finding(report.IgnoreUnused, "a.go", "F", "", "", ""),
+		finding("r1", "a.go", "F", "s", "k", "1"),
+	}
+	o := &options{writeBaseline: path}
+	if err := o.saveBaseline(&outcome{findings: fs}, &bytes.Buffer{}); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(data), report.IgnoreUnused) {
+		t.Errorf("baseline records a directive finding:\n%s", data)
+	}
+	// A hand-written entry for a meta finding hides nothing either.
+	k := keyOf(fs[0])
+	hand := baselineFile{Version: baselineVersion, Tool: "poolcheck",
+		Findings: []baselineEntry{{k.rule, k.file, k.fn, k.setting, k.found, 1}}}
+	data, err = json.Marshal(hand)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := &outcome{findings: slices.Clone(fs)}
+	o = &options{baseline: path}
+	if err := o.applyBaseline(out, &bytes.Buffer{}); err != nil {
+		t.Fatal(err)
+	}
+	if len(out.findings) != 2 {
+		t.Errorf("kept %d findings, want both", len(out.findings))
+	}
+}

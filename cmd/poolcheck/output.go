@@ -87,7 +87,7 @@ type invEntry struct {
 	Col     int      `json:"col"`
 	Driver  string   `json:"driver"`
 	Setting string   `json:"setting"`
-	Value   string   `json:"value"` // canonical: "10", "20s", "disable", or "?" when not constant
+	Value   string   `json:"value"` // canonical: "10", "20s", "disable", or "?" when not constant or not readable as the driver reads it
 	Raw     string   `json:"raw"`   // key=value as written
 	Scope   []string `json:"scope"`
 	Pool    string   `json:"pool"`

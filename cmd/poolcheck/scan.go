@@ -25,7 +25,8 @@ Usage:
 
 Flags come before paths. Directories are walked; .git, node_modules and
 vendor, binary files and what .gitignore ignores are skipped. A file
-named on the command line is always read.
+named on the command line is read even when .gitignore ignores it;
+one of a type scan does not read is skipped.
 
 Exit codes, on every format: 0 no finding at or above -fail-on;
 1 findings; 2 usage or policy error, or a file that could not be read
@@ -51,7 +52,7 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 	fs.Var((*severityValue)(&o.failOn), "fail-on", "lowest `severity` that makes the exit code 1: info, warning or error")
 	fs.Var((*severityValue)(&o.minSeverity), "min-severity", "report only findings at or above this `severity`")
 	fs.StringVar(&o.baseline, "baseline", "", "hide the findings recorded in this baseline `file`; warn about entries that match nothing")
-	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record every current finding in this baseline `file` and exit 0")
+	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record every current finding in this baseline `file`; exit 0, or 2 if a file could not be read or parsed")
 	err := fs.Parse(args)
 	if errors.Is(err, flag.ErrHelp) {
 		return exitOK

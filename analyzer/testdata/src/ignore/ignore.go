@@ -27,3 +27,10 @@ func unknownRule() {
 	//poolcheck:ignore no-such-rule because // want `\[ignore-malformed\] poolcheck:ignore names unknown rule "no-such-rule"`
 	_, _ = sql.Open("pgx", "postgres://app@db/app")
 }
+
+// A space after the slashes, as editors often write it, works too.
+func spaced() {
+	db, _ := sql.Open("pgx", "postgres://app@db/app")
+	// poolcheck:ignore prod-single-connection a single writer by design
+	db.SetMaxOpenConns(1)
+}
