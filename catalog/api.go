@@ -9,6 +9,9 @@ type DriverInfo struct {
 	Unknown     UnknownKey // what happens to a DSN key the driver does not know
 	UnknownText string     // the consequence, in the driver's words where it has some; {key} is the key
 	FoldCase    bool       // DSN keys are case-insensitive (sqlserver)
+	// LastWins says the driver reads the last of a repeated DSN key, so
+	// the earlier ones have no effect and are not judged.
+	LastWins bool
 	// Other lists the DSN keys the driver reads that the catalog does not
 	// model (host, dbname, ...), so they are not reported as unknown.
 	Other []string

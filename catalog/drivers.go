@@ -23,11 +23,13 @@ var drivers = []DriverInfo{
 		UnknownText: "sent to the server as a startup parameter by pgx and lib/pq; a name the server does not know fails the connection: unrecognized configuration parameter \"{key}\"",
 		Other:       append(append([]string(nil), pgconnOther...), pqOther...),
 		Source:      pgxMod + "pgconn/config.go ParseConfigWithOptions; " + pqMod + "connector.go setFromTag"},
-	{Name: Pgx, Family: "postgres", Unknown: UnknownToServer,
+	// pgx: "occurrences superseded by a later repeated parameter" (pgconn/config.go),
+	// parseURLSettings and parseKeywordValueSettings assign in order.
+	{Name: Pgx, Family: "postgres", Unknown: UnknownToServer, LastWins: true,
 		UnknownText: "pgx keeps it in RuntimeParams and sends it to the server at startup; a name the server does not know fails the connection: unrecognized configuration parameter \"{key}\"",
 		Other:       pgconnOther,
 		Source:      pgxMod + "pgconn/config.go ParseConfigWithOptions (notRuntimeParams), conn.go ParseConfigWithOptions"},
-	{Name: Pgxpool, Family: "postgres", Unknown: UnknownToServer,
+	{Name: Pgxpool, Family: "postgres", Unknown: UnknownToServer, LastWins: true,
 		UnknownText: "pgxpool removes only pool_* keys; pgx sends the rest to the server at startup; a name the server does not know fails the connection: unrecognized configuration parameter \"{key}\"",
 		Other:       pgconnOther,
 		Source:      pgxMod + "pgxpool/pool.go ParseConfig"},
@@ -35,6 +37,8 @@ var drivers = []DriverInfo{
 		UnknownText: "lib/pq keeps it in Config.Runtime and sends it to the server at startup; a name the server does not know fails the connection: unrecognized configuration parameter \"{key}\"",
 		Other:       pqOther,
 		Source:      pqMod + "connector.go setFromTag (cfg.Runtime = o)"},
+	// mysql: parseDSNParams parses every occurrence in order and fails on
+	// the first bad one, so earlier occurrences are still judged.
 	{Name: MySQL, Family: "mysql", Unknown: UnknownToSet,
 		UnknownText: "go-sql-driver/mysql keeps it in Config.Params and runs SET {key} = <value> after connecting; a variable the server does not know fails the connection: Unknown system variable '{key}'",
 		Other:       mysqlOther,
@@ -43,7 +47,8 @@ var drivers = []DriverInfo{
 		UnknownText: "go-mssqldb keeps it in Config.Parameters and never reads it: the setting has no effect",
 		Other:       sqlserverOther,
 		Source:      mssqlMod + "msdsn/conn_str.go Parse, splitConnectionString (keys are lower-cased; ADO synonyms apply to the k=v; form only)"},
-	{Name: Redis, Family: "redis", Unknown: UnknownRejected,
+	// redis: queryOptions.string returns vs[len(vs)-1] (options.go).
+	{Name: Redis, Family: "redis", Unknown: UnknownRejected, LastWins: true,
 		UnknownText: "redis: unexpected option: {key}",
 		Other:       redisOther,
 		Source:      redisMod + "options.go setupConnParams, osscluster.go setupClusterQueryParams, sentinel.go ParseFailoverURL"},

@@ -191,8 +191,10 @@ var knownTable = []*knownDiff{
 	{
 		id:      "shadowed",
 		targets: []string{"pgconn", "pgxpool", "pq", "redis", "redis-cluster"},
-		reason: "a repeated key: the driver keeps only the last value (pgx's settings map, go-redis " +
-			"queryOptions.string) and never reads the others, while poolcheck judges each occurrence. " +
+		reason: "a repeated setting: the driver keeps only the last value (pgx's settings map, go-redis " +
+			"queryOptions.string) and never reads the others. poolcheck drops earlier occurrences of the " +
+			"same key for pgx and go-redis (catalog LastWins) but still judges each one for lib/pq and " +
+			"when two keys set one knob. " +
 			"Evidence: a later parameter sets the same knob (or, for pgx, ssl=true overrides an earlier sslmode)",
 		match: func(c *check, df diff) bool {
 			s := c.problemSite(df)

@@ -88,7 +88,7 @@ var postgresCases = []caseT{
 	{in: "postgres://u@db/app?connect_timeout=+5", known: []string{"pq:pq-url-grammar"}},
 	{in: "postgres://u@db/app?connect_timeout=05"},
 	{in: "postgres://u@db/app?connect_timeout=99999999999"},
-	{in: "postgres://u@db/app?connect_timeout=abc&connect_timeout=5", known: []string{"pgconn:shadowed", "pgxpool:shadowed"}},
+	{in: "postgres://u@db/app?connect_timeout=abc&connect_timeout=5"}, // pgx reads the last; poolcheck too
 	{in: "postgres://u@db/app?connect_timeout=5&connect_timeout=abc", known: []string{"pq:pq-url-grammar"}},
 	{in: "connect_timeout=10 host=db"},
 	{in: "connect_timeout='5 ' host=db"},
@@ -197,7 +197,7 @@ var redisCases = []caseT{
 	{in: "redis://cache?db=3&addr=other:6379", known: []string{"redis-cluster:redis-parser-keys", "redis:redis-parser-keys"}},
 	{in: "redis://cache?idle_check_frequency=1m"},
 	{in: "redis://cache?pool_size=10&pool_size=abc"},
-	{in: "redis://cache?pool_size=abc&pool_size=10", known: []string{"redis-cluster:shadowed", "redis:shadowed"}},
+	{in: "redis://cache?pool_size=abc&pool_size=10"}, // go-redis reads the last; poolcheck too
 	{in: "redis://cache?pool_size=1+0"},
 	{in: "redis://cache?read_timeout=5s#frag"},
 	{in: "redis://cache?read_timeout=5s;x=1"},

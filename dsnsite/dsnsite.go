@@ -1,6 +1,8 @@
 package dsnsite
 
 import (
+	"strings"
+
 	"github.com/poolcheck/poolcheck/catalog"
 	"github.com/poolcheck/poolcheck/dsn"
 	"github.com/poolcheck/poolcheck/model"
@@ -13,12 +15,34 @@ import (
 func Pool(d *dsn.DSN, hint catalog.Driver) *model.Pool {
 	drv := Driver(d, hint)
 	p := &model.Pool{Driver: drv, DSN: d.Redacted()}
-	p.Sites = make([]*model.Site, len(d.Params))
+	p.Sites = make([]*model.Site, 0, len(d.Params))
+	read := readParams(d, drv)
 	for i, prm := range d.Params {
-		p.Sites[i] = Site(drv, prm)
-		p.Sites[i].Ref = i
+		if !read[i] {
+			continue
+		}
+		s := Site(drv, prm)
+		s.Ref = i
+		p.Sites = append(p.Sites, s)
 	}
 	return p
+}
+
+// readParams marks the parameters drv reads: all of them, except the
+// earlier occurrences of a repeated key for a driver that reads the last.
+func readParams(d *dsn.DSN, drv catalog.Driver) []bool {
+	read := make([]bool, len(d.Params))
+	info := catalog.Info(drv)
+	seen := make(map[string]bool)
+	for i := len(d.Params) - 1; i >= 0; i-- {
+		k := d.Params[i].Key
+		if info != nil && info.FoldCase {
+			k = strings.ToLower(k)
+		}
+		read[i] = info == nil || !info.LastWins || !seen[k]
+		seen[k] = true
+	}
+	return read
 }
 
 // Driver returns the driver that receives d: hint, else the driver of

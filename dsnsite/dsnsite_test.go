@@ -1,6 +1,7 @@
 package dsnsite
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -80,6 +81,35 @@ func TestPool(t *testing.T) {
 			if s.Ref != i || s.Key != d.Params[i].Key {
 				t.Errorf("%s: site %d: ref %v key %s", tt.in, i, s.Ref, s.Key)
 			}
+		}
+	}
+}
+
+// TestRepeatedKey: a driver that reads the last of a repeated key is
+// judged on that one only; one whose behaviour differs keeps them all.
+func TestRepeatedKey(t *testing.T) {
+	tests := []struct {
+		in   string
+		hint catalog.Driver
+		refs []int // the params that become sites
+	}{
+		{"postgres://h/db?ssl=false&ssl=true", catalog.Pgx, []int{1}},
+		{"host=h pool_max_conns=1 pool_max_conns=10", catalog.Pgxpool, []int{0, 2}},
+		{"app@tcp(db:3306)/app?timeout=1s&readTimeout=2s&timeout=5s", catalog.MySQL, []int{0, 1, 2}}, // parsed in order: a bad early one fails
+		{"redis://cache:6379/0?pool_size=1&pool_size=10", "", []int{1}},
+		{"postgres://h/db?sslmode=disable&sslmode=require", "", []int{0, 1}}, // lib/pq reads the first, pgx the last
+	}
+	for _, tt := range tests {
+		d, err := dsn.Parse(tt.in)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.in, err)
+		}
+		var got []int
+		for _, s := range Pool(d, tt.hint).Sites {
+			got = append(got, s.Ref.(int))
+		}
+		if !slices.Equal(got, tt.refs) {
+			t.Errorf("%s: sites for params %v, want %v", tt.in, got, tt.refs)
 		}
 	}
 }
