@@ -178,17 +178,6 @@ var knownTable = []*knownDiff{
 		},
 	},
 	{
-		id:      "pgx-ssl-alias-kv",
-		targets: []string{"pgconn", "pgxpool"},
-		reason: "pgx reads ssl=true as sslmode=require in URLs only (parse_url.go); in a keyword/value string " +
-			"ssl is a run-time parameter. The catalog's ssl knob does not know the grammar. Evidence: the " +
-			"input is keyword/value and ssl is in RuntimeParams",
-		match: func(c *check, df diff) bool {
-			_, ok := runtimeParams(c.cfg)["ssl"]
-			return df.field == "tls_mode" && c.d.Kind == dsn.KindKeyValue && ok
-		},
-	},
-	{
 		id:      "shadowed",
 		targets: []string{"pgconn", "pgxpool", "pq", "redis", "redis-cluster"},
 		reason: "a repeated setting: the driver keeps only the last value (pgx's settings map, go-redis " +

@@ -72,7 +72,7 @@ var postgresCases = []caseT{
 	{in: "postgres://u@db/app?sslmode=disable&ssl=true", known: []string{"pq:forwarded"}},
 	{in: "postgres://u@db/app?ssl=false&sslmode=verify-full", known: []string{"pgconn:forwarded", "pgxpool:forwarded", "pq:forwarded"}},
 	{in: "postgres://u@db/app?ssl=1", known: []string{"pgconn:forwarded", "pgxpool:forwarded", "pq:forwarded"}},
-	{in: "host=db ssl=true", known: []string{"pgconn:pgx-ssl-alias-kv", "pgxpool:pgx-ssl-alias-kv", "pq:forwarded"}},
+	{in: "host=db ssl=true", known: []string{"pgconn:forwarded", "pgxpool:forwarded", "pq:forwarded"}}, // ssl=true is a URL-only alias
 	// TLS settings that change what sslmode means.
 	{in: "postgres://u@db/app?sslmode=require&sslrootcert=system", known: []string{"pgconn:tls-upgrade", "pgxpool:tls-upgrade", "pq:pq-tls-combination"}},
 	{in: "postgres://u@db/app?sslmode=prefer&sslnegotiation=direct", known: []string{"pgconn:tls-upgrade", "pgxpool:tls-upgrade", "pq:pq-tls-combination"}},

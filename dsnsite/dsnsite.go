@@ -22,6 +22,9 @@ func Pool(d *dsn.DSN, hint catalog.Driver) *model.Pool {
 			continue
 		}
 		s := Site(drv, prm)
+		if d.Kind == dsn.KindKeyValue && prm.Key == "ssl" {
+			urlOnly(s, drv)
+		}
 		s.Ref = i
 		p.Sites = append(p.Sites, s)
 	}
@@ -84,4 +87,18 @@ func Site(drv catalog.Driver, prm dsn.Param) *model.Site {
 func rejectsUnknown(drv catalog.Driver) bool {
 	info := catalog.Info(drv)
 	return info != nil && info.Unknown == catalog.UnknownRejected
+}
+
+// urlOnly turns the site of pgx's ssl key into an unknown one: pgx reads
+// ssl=true as sslmode=require only in a URL (pgconn/parse_url.go); in a
+// keyword/value string ssl is a run-time parameter for the server.
+func urlOnly(s *model.Site, drv catalog.Driver) {
+	info := catalog.Info(drv)
+	if s.Knob == nil || info == nil || info.Unknown != catalog.UnknownToServer {
+		return
+	}
+	s.Knob, s.Setting, s.Value = nil, "", catalog.Value{}
+	s.Problem = &catalog.Problem{Code: catalog.CodeForwarded, Kind: catalog.Rejected,
+		Text: "ssl is read (ssl=true as sslmode=require) only in a URL; here " +
+			strings.ReplaceAll(info.UnknownText, "{key}", "ssl")}
 }

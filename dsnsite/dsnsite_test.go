@@ -113,3 +113,23 @@ func TestRepeatedKey(t *testing.T) {
 		}
 	}
 }
+
+// TestSSLAliasURLOnly: ssl=true means sslmode=require in a pgx URL only;
+// in keyword/value form it is sent to the server, which refuses it.
+func TestSSLAliasURLOnly(t *testing.T) {
+	for in, forwarded := range map[string]bool{
+		"postgres://h/db?ssl=true": false,
+		"host=h ssl=true":          true,
+	} {
+		d, err := dsn.Parse(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := Pool(d, catalog.Pgx)
+		s := p.Sites[len(p.Sites)-1]
+		got := s.Problem != nil && s.Problem.Code == catalog.CodeForwarded && s.Setting == ""
+		if got != forwarded || !forwarded && s.Value.S != "require" {
+			t.Errorf("%s: setting %q value %v problem %v; want forwarded %v", in, s.Setting, s.Value, s.Problem, forwarded)
+		}
+	}
+}
