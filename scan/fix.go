@@ -8,6 +8,8 @@ import (
 	"io"
 	"os"
 	"slices"
+
+	"github.com/poolcheck/poolcheck/internal/udiff"
 )
 
 // Apply applies the first fix of every finding in r, file by file, and
@@ -64,7 +66,7 @@ func Apply(r *Result, diff bool, w io.Writer) ([]*Finding, error) {
 			continue
 		}
 		if diff {
-			if _, err := io.WriteString(w, unified(name, old, fixedSrc)); err != nil {
+			if _, err := io.WriteString(w, udiff.Unified(name, old, fixedSrc)); err != nil {
 				return nil, err
 			}
 			done[name] = true

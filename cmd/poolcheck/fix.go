@@ -9,6 +9,8 @@ import (
 	"os"
 	"slices"
 
+	"github.com/poolcheck/poolcheck/internal/udiff"
+
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/poolcheck/poolcheck/analyzer/report"
@@ -38,7 +40,7 @@ func applyFixes(out *outcome, diff bool, w, stderr io.Writer) (map[*report.Findi
 		}
 		fixedSrc := apply(old, byFile[name])
 		if diff {
-			fmt.Fprint(w, unified(relPath(name), old, fixedSrc))
+			fmt.Fprint(w, udiff.Unified(relPath(name), old, fixedSrc))
 			continue
 		}
 		if err := os.WriteFile(name, fixedSrc, 0o644); err != nil {

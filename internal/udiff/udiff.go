@@ -1,4 +1,6 @@
-package scan
+// Package udiff writes unified diffs of the files poolcheck fixes, for
+// -diff in Go and scan mode.
+package udiff
 
 import (
 	"fmt"
@@ -7,9 +9,8 @@ import (
 
 // unified returns a unified diff of two versions of a file, with three
 // lines of context, or "" when they are equal. Lines keep their endings,
-// so a CRLF file's diff shows CRLF lines. (The CLI's Go mode has its own
-// copy in package main, which cannot be imported.)
-func unified(name string, before, after []byte) string {
+// so a CRLF file's diff shows CRLF lines.
+func Unified(name string, before, after []byte) string {
 	a, b := splitLines(string(before)), splitLines(string(after))
 	ops := diffLines(a, b)
 	var sb strings.Builder
@@ -67,8 +68,15 @@ func diffLines(a, b []string) []op {
 	return ops
 }
 
+// maxTable bounds the LCS table; past it the middle is shown as removed
+// then added, which is still a correct patch.
+const maxTable = 1 << 22
+
 func lcs(a, b []string) []op {
 	n, m := len(a), len(b)
+	if n*m > maxTable {
+		return replaceAll(a, b)
+	}
 	t := make([][]int, n+1)
 	for i := range t {
 		t[i] = make([]int, m+1)
@@ -154,4 +162,16 @@ func hunks(ops []op, ctx int) []hunk {
 		i = to
 	}
 	return hs
+}
+
+// replaceAll is the edit script that removes a and adds b.
+func replaceAll(a, b []string) []op {
+	ops := make([]op, 0, len(a)+len(b))
+	for _, l := range a {
+		ops = append(ops, op{'-', l})
+	}
+	for _, l := range b {
+		ops = append(ops, op{'+', l})
+	}
+	return ops
 }
