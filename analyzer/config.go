@@ -3,7 +3,6 @@ package analyzer
 import (
 	"flag"
 	"path/filepath"
-	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -15,13 +14,7 @@ type config struct {
 	policyFile  string
 	minSeverity severityFlag
 
-	mu       sync.Mutex
-	policies map[string]policyResult // by policy file, "" for the default
-}
-
-type policyResult struct {
-	p   *rules.Policy
-	err error
+	policies rules.Cache
 }
 
 func (cfg *config) flags(fs *flag.FlagSet) {
@@ -43,25 +36,11 @@ func (cfg *config) policy(pass *analysis.Pass) (*rules.Policy, error) {
 		}
 		path = found
 	}
-	cfg.mu.Lock()
-	defer cfg.mu.Unlock()
-	if r, ok := cfg.policies[path]; ok {
-		return r.p, r.err
+	p, err := cfg.policies.Load(path)
+	if err != nil {
+		return nil, &PolicyError{Err: err}
 	}
-	var r policyResult
-	if path == "" {
-		r.p = rules.Default()
-	} else {
-		r.p, r.err = rules.Load(path)
-	}
-	if r.err != nil {
-		r.err = &PolicyError{Err: r.err}
-	}
-	if cfg.policies == nil {
-		cfg.policies = make(map[string]policyResult)
-	}
-	cfg.policies[path] = r
-	return r.p, r.err
+	return p, nil
 }
 
 // PolicyError is a policy that does not load; the CLI exits 2 on it.

@@ -3,6 +3,7 @@ package rules
 import (
 	"os"
 	"path/filepath"
+	"sync"
 )
 
 // FileName is the name of a policy file that Discover finds.
@@ -65,4 +66,36 @@ func isRoot(dir string) (bool, error) {
 		return false, nil
 	}
 	return err == nil, err
+}
+
+// Cache loads each policy file once, for the many packages or files of
+// a run that share it. It is safe for concurrent use.
+type Cache struct {
+	mu sync.Mutex
+	m  map[string]cached
+}
+
+type cached struct {
+	p   *Policy
+	err error
+}
+
+// Load returns the policy in file path, or the default policy for "".
+func (c *Cache) Load(path string) (*Policy, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if r, ok := c.m[path]; ok {
+		return r.p, r.err
+	}
+	var r cached
+	if path == "" {
+		r.p = Default()
+	} else {
+		r.p, r.err = Load(path)
+	}
+	if c.m == nil {
+		c.m = make(map[string]cached)
+	}
+	c.m[path] = r
+	return r.p, r.err
 }

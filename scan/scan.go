@@ -114,7 +114,7 @@ func (r *Result) Source(file string) ([]byte, bool) {
 // scan could not start (the policy does not load); problems with single
 // files are in Result.Errors.
 func Scan(paths []string, opts Options) (*Result, error) {
-	s := &scanner{opts: opts, policies: make(map[string]policyResult), roots: make(map[string]string)}
+	s := &scanner{opts: opts, roots: make(map[string]string)}
 	if opts.Policy != "" {
 		pol, err := rules.Load(opts.Policy)
 		if err != nil {
@@ -164,14 +164,9 @@ type scanner struct {
 	fixed      *rules.Policy // the -policy file, when given
 	policyFile string        // its absolute path: never scanned
 
+	policies rules.Cache
 	mu       sync.Mutex
-	policies map[string]policyResult // by policy file, "" for the default
-	roots    map[string]string       // dir -> root
-}
-
-type policyResult struct {
-	p   *rules.Policy
-	err error
+	roots    map[string]string // dir -> root
 }
 
 // run scans files on Workers goroutines and returns their outcomes in
@@ -209,19 +204,7 @@ func (s *scanner) policyFor(dir string) (*rules.Policy, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if r, ok := s.policies[path]; ok {
-		return r.p, r.err
-	}
-	var r policyResult
-	if path == "" {
-		r.p = rules.Default()
-	} else {
-		r.p, r.err = rules.Load(path)
-	}
-	s.policies[path] = r
-	return r.p, r.err
+	return s.policies.Load(path)
 }
 
 // rootOf returns the directory that policy globs are relative to for a
