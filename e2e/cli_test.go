@@ -183,3 +183,27 @@ func TestXToolsJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestXToolsJSONFix: after -fix, -json shows what remains, as the text
+// output does, with the exit code of what remains.
+func TestXToolsJSONFix(t *testing.T) {
+	dir := fixture(t)
+	r := check(t, dir, "-json", "-fix", "./...")
+	if r.code != 1 {
+		t.Errorf("-json -fix leaves an error without a fix: want exit 1; %s", r)
+	}
+	var tree map[string]map[string][]struct {
+		Message string `json:"message"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &tree); err != nil {
+		t.Fatalf("-json output: %v\n%s", err, r.stdout)
+	}
+	n := 0
+	for _, byAnalyzer := range tree {
+		n += len(byAnalyzer["poolcheck"])
+	}
+	if want := len(in("legacy", defaultFindings)); n != want {
+		t.Errorf("-json -fix: %d diagnostics, want the %d that have no fix\n%s", n, want, r.stdout)
+	}
+	wantFixed(t, "testdata/fixture", dir)
+}

@@ -77,12 +77,31 @@ func (o *options) settle(out *outcome, stdout, stderr io.Writer) error {
 			// What -fix could not mend is still a finding.
 			out.findings = slices.DeleteFunc(out.findings, func(f *report.Finding) bool { return fixed[f] })
 			out.fixed = len(fixed)
+			dropFixed(out.graph, fixed)
 		}
 	}
 	if o.diff {
 		return nil
 	}
 	return o.print(stdout, out)
+}
+
+// dropFixed removes the diagnostics -fix mended from the graph, which
+// -json prints, so that it shows what remains as the text output does.
+func dropFixed(g *checker.Graph, fixed map[*report.Finding]bool) {
+	type key struct {
+		pos, end token.Pos
+		msg      string
+	}
+	gone := make(map[key]bool)
+	for f := range fixed {
+		gone[key{f.Diagnostic.Pos, f.Diagnostic.End, f.Diagnostic.Message}] = true
+	}
+	for _, act := range g.Roots {
+		act.Diagnostics = slices.DeleteFunc(act.Diagnostics, func(d analysis.Diagnostic) bool {
+			return gone[key{d.Pos, d.End, d.Message}]
+		})
+	}
 }
 
 // configure passes the CLI's settings to the analyzer's flags, and
