@@ -114,6 +114,9 @@ func (o *options) settleScan(res *scan.Result, out *outcome, back map[*report.Fi
 		if err != nil {
 			return err
 		}
+		if skipped := fixable(kept) - len(fixed); skipped > 0 {
+			fmt.Fprintf(stderr, "poolcheck: %d fix(es) overlapped another and were not applied; run again\n", skipped)
+		}
 		if o.fix && !o.diff {
 			done := make(map[*scan.Finding]bool, len(fixed))
 			for _, f := range fixed {
@@ -167,4 +170,15 @@ func scanOutcome(res *scan.Result, policy string) (*outcome, map[*report.Finding
 		back[rf] = f
 	}
 	return out, back
+}
+
+// fixable counts the findings that carry an edit.
+func fixable(fs []*scan.Finding) int {
+	n := 0
+	for _, f := range fs {
+		if f.Fix != nil && len(f.Fix.Edits) > 0 {
+			n++
+		}
+	}
+	return n
 }
