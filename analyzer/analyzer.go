@@ -5,7 +5,6 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/poolcheck/poolcheck/analyzer/find"
@@ -34,7 +33,6 @@ func New() *analysis.Analyzer {
 		Name:       "poolcheck",
 		Doc:        doc,
 		URL:        docURL,
-		Requires:   []*analysis.Analyzer{inspect.Analyzer},
 		ResultType: reflect.TypeFor[*Result](),
 		Run:        cfg.run,
 	}
@@ -46,11 +44,18 @@ func (cfg *config) run(pass *analysis.Pass) (any, error) {
 	if len(pass.Files) == 0 {
 		return &Result{}, nil
 	}
+	// The policy loads first: a bad one is an error wherever it applies.
 	pol, err := cfg.policy(pass)
 	if err != nil {
 		return nil, err
 	}
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	// Most packages hold no pool setting: a cheap walk says so before
+	// the inspector is built. Building it here, not requiring the inspect
+	// pass, also lets it go when the package is done.
+	if !find.Worth(pass.Files) {
+		return &Result{}, nil
+	}
+	insp := inspector.New(pass.Files)
 	found := find.Find(pass, insp)
 	r := report.New(pass, pol, rules.Severity(cfg.minSeverity))
 	pools := slices.DeleteFunc(group.Pools(found), func(p *group.Pool) bool {

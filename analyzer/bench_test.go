@@ -51,8 +51,8 @@ func synthetic(tb testing.TB, n int) string {
 // BenchmarkAnalyzerSynthetic times the analysis of one large generated
 // file, not its loading: the package is loaded and type-checked once,
 // then each iteration runs checker.Analyze with a fresh poolcheck
-// analyzer, as the CLI does, which includes the inspect pass it
-// requires and the loading of the (built-in) policy. The sizes show
+// analyzer, as the CLI does, which includes building the inspector
+// and loading the (built-in) policy. The sizes show
 // how the time grows with the number of configurations in a package.
 func BenchmarkAnalyzerSynthetic(b *testing.B) {
 	for _, n := range []int{500, 1000, 2000} {

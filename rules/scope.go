@@ -78,7 +78,23 @@ func (s scope) match(file string) bool {
 // segment as path.Match does, and "**" for any number of segments,
 // none included.
 func Match(glob, file string) bool {
-	return matchSegs(strings.Split(glob, "/"), strings.Split(file, "/"))
+	// Segments go to arrays on the stack: Match runs for every glob on
+	// every pool, and allocates nothing for paths of up to 16 segments.
+	var gb, fb [16]string
+	return matchSegs(split(gb[:0], glob), split(fb[:0], file))
+}
+
+// split appends the slash-separated segments of s to dst, as
+// strings.Split(s, "/") returns them.
+func split(dst []string, s string) []string {
+	for {
+		i := strings.IndexByte(s, '/')
+		if i < 0 {
+			return append(dst, s)
+		}
+		dst = append(dst, s[:i])
+		s = s[i+1:]
+	}
 }
 
 func matchSegs(g, f []string) bool {

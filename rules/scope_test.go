@@ -85,3 +85,10 @@ test = ["**/fakes/**"]
 		t.Errorf("Scopes() = %q, want %q", got, want)
 	}
 }
+
+func BenchmarkMatch(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		Match("**/testdata/**", "internal/store/postgres/store_test.go")
+	}
+}

@@ -2,9 +2,11 @@ package find
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
+	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
@@ -18,7 +20,11 @@ import (
 // or a concatenation with values, which makes fragments count too.
 func (f *finder) stringLit(c inspector.Cursor, lit *ast.BasicLit) {
 	top, ctx := f.stringTop(c)
-	t := f.textOf(top.Node().(ast.Expr))
+	e := top.Node().(ast.Expr)
+	if tv := f.info.Types[e]; tv.Value != nil && tv.Value.Kind() == constant.String && !dsnish(constant.StringVal(tv.Value)) {
+		return // a constant that cannot be a DSN: no text to build
+	}
+	t := f.textOf(e)
 	if t == nil || !dsnish(t.s) {
 		return
 	}
@@ -170,8 +176,10 @@ func (f *finder) whereAt(pos token.Pos) Where {
 	}
 	w := Where{File: f.fset.File(pos).Name()}
 	w.Test = isTestFile(w.File)
-	for _, d := range file.Decls {
-		if fd, ok := d.(*ast.FuncDecl); ok && fd.Pos() <= pos && pos < fd.End() {
+	// Declarations are in source order: search, do not scan.
+	i := sort.Search(len(file.Decls), func(i int) bool { return file.Decls[i].End() > pos })
+	if i < len(file.Decls) {
+		if fd, ok := file.Decls[i].(*ast.FuncDecl); ok && fd.Pos() <= pos {
 			w.Func = funcName(fd)
 			w.Test = w.Test || f.takesTesting(fd.Type)
 		}
