@@ -52,7 +52,7 @@ func (cfg *config) run(pass *analysis.Pass) (any, error) {
 	// Most packages hold no pool setting: a cheap walk says so before
 	// the inspector is built. Building it here, not requiring the inspect
 	// pass, also lets it go when the package is done.
-	if !find.Worth(pass.Files) {
+	if !find.Worth(pass.Files, pass.TypesInfo) {
 		return &Result{}, nil
 	}
 	insp := inspector.New(pass.Files)

@@ -3,18 +3,21 @@ package find
 import (
 	"go/ast"
 	"go/token"
+	"go/types"
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/poolcheck/poolcheck/catalog"
 )
 
-// Worth reports whether files may hold anything Find reads: a name that
-// a call, field or composite literal it knows has, a string literal that
-// may be a DSN, or an ignore directive. Most packages hold none, and are
-// passed over without building an inspector. It allocates only to
-// unquote a literal with escapes.
-func Worth(files []*ast.File) bool {
-	names := gateNames()
+// Worth reports whether files may hold anything Find reads: a use of a
+// function, method, field or type it knows (by name, then by package),
+// a string literal that may be a DSN, or an ignore directive. Most
+// packages hold none, and are passed over without building an
+// inspector. It allocates only to unquote a literal with escapes.
+func Worth(files []*ast.File, info *types.Info) bool {
+	names, pkgs := gateNames(), gatePkgs()
 	found := false
 	visit := func(n ast.Node) bool {
 		if found {
@@ -22,7 +25,10 @@ func Worth(files []*ast.File) bool {
 		}
 		switch n := n.(type) {
 		case *ast.Ident:
-			found = names[n.Name]
+			if names[n.Name] {
+				obj := info.Uses[n]
+				found = obj != nil && obj.Pkg() != nil && pkgs[obj.Pkg().Path()]
+			}
 		case *ast.BasicLit:
 			found = n.Kind == token.STRING && literalDSNish(n.Value)
 		}
@@ -59,16 +65,41 @@ func literalDSNish(v string) bool {
 	return err == nil && dsnish(s)
 }
 
-// gateNames holds every name that Worth lets through: the functions and
-// methods call dispatches on, the fields of pool configs, and net/url's
-// Values.
-var gateNames = sync.OnceValue(func() map[string]bool {
-	m := map[string]bool{"Values": true}
+// gate holds the names that Worth lets through, the functions and
+// methods call dispatches on, the fields of pool configs and net/url's
+// Values, and the packages that declare them.
+type gate struct{ names, pkgs map[string]bool }
+
+func gateNames() map[string]bool { return gateSets().names }
+func gatePkgs() map[string]bool  { return gateSets().pkgs }
+
+var gateSets = sync.OnceValue(func() gate {
+	g := gate{names: map[string]bool{"Values": true}, pkgs: map[string]bool{"net/url": true}}
 	for n := range callNames() {
-		m[n] = true
+		g.names[n] = true
 	}
 	for n := range fieldNames() {
-		m[n] = true
+		g.names[n] = true
 	}
-	return m
+	for _, s := range catalog.Sinks() {
+		g.pkgs[s.Pkg] = true
+	}
+	for _, k := range catalog.Knobs() {
+		if k.API != nil {
+			g.pkgs[k.API.Pkg] = true
+		}
+	}
+	for key := range callHooks {
+		g.pkgs[pkgOfKey(key)] = true
+	}
+	return g
 })
+
+// pkgOfKey returns the package path of a "path.Func" or "path.Type.Method" key.
+func pkgOfKey(key string) string {
+	slash := strings.LastIndexByte(key, '/') + 1
+	if dot := strings.IndexByte(key[slash:], '.'); dot >= 0 {
+		return key[:slash+dot]
+	}
+	return key
+}

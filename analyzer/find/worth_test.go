@@ -2,33 +2,47 @@ package find
 
 import (
 	"go/ast"
+	"go/importer"
 	"go/parser"
 	"go/token"
+	"go/types"
 	"testing"
 )
 
 func TestWorth(t *testing.T) {
 	tests := []struct {
-		name, body string
-		want       bool
+		name, src string
+		want      bool
 	}{
 		{"nothing", `func f() { println("hello, world", 1+2) }`, false},
 		{"plain strings", "var s = []string{\"a:b\", `x;y`, \"line\\n\"}", false},
+		{"own names", `type O struct{ PoolSize int }
+func Open() O { return O{PoolSize: 1} }
+func (O) Set(string) {}
+var _ = func() int { o := Open(); o.Set(""); return o.PoolSize }`, false},
 		{"dsn literal", `var s = "postgres://db/app"`, true},
 		{"fragment", `func f(u string) string { return u + "&pool_timeout=5" }`, true},
 		{"escaped equals", `var s = "connection_limit\x3d1"`, true},
-		{"setter", `func f(db interface{ SetMaxOpenConns(int) }) { db.SetMaxOpenConns(1) }`, true},
-		{"field", `type O struct{ PoolSize int }; var o = O{PoolSize: 1}`, true},
-		{"url values", `type Values map[string][]string; var v = Values{"k": {"v"}}`, true},
+		{"setter", `import "database/sql"
+func f(db *sql.DB) { db.SetMaxOpenConns(1) }`, true},
+		{"sink", `import "database/sql"
+func f(dsn string) { sql.Open("pgx", dsn) }`, true},
+		{"url values", `import "net/url"
+var v = url.Values{}`, true},
 		{"directive", "//poolcheck:ignore test-pool-too-small reason\nvar x = 1", true},
 	}
 	for _, tt := range tests {
 		fset := token.NewFileSet()
-		f, err := parser.ParseFile(fset, "x.go", "package p\n"+tt.body+"\n", parser.ParseComments)
+		f, err := parser.ParseFile(fset, "x.go", "package p\n"+tt.src+"\n", parser.ParseComments)
 		if err != nil {
 			t.Fatalf("%s: %v", tt.name, err)
 		}
-		if got := Worth([]*ast.File{f}); got != tt.want {
+		info := &types.Info{Uses: make(map[*ast.Ident]types.Object)}
+		conf := types.Config{Importer: importer.ForCompiler(fset, "source", nil)}
+		if _, err := conf.Check("p", fset, []*ast.File{f}, info); err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if got := Worth([]*ast.File{f}, info); got != tt.want {
 			t.Errorf("%s: Worth = %v, want %v", tt.name, got, tt.want)
 		}
 	}
