@@ -4,11 +4,13 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/poolcheck/poolcheck/catalog"
+	"github.com/poolcheck/poolcheck/dsn"
 )
 
 // Worth reports whether files may hold anything Find reads: a use of a
@@ -17,7 +19,7 @@ import (
 // packages hold none, and are passed over without building an
 // inspector. It allocates only to unquote a literal with escapes.
 func Worth(files []*ast.File, info *types.Info) bool {
-	names, pkgs := gateNames(), gatePkgs()
+	names, members := gateNames(), gateSets().members
 	found := false
 	visit := func(n ast.Node) bool {
 		if found {
@@ -25,12 +27,23 @@ func Worth(files []*ast.File, info *types.Info) bool {
 		}
 		switch n := n.(type) {
 		case *ast.Ident:
-			if names[n.Name] {
-				obj := info.Uses[n]
-				found = obj != nil && obj.Pkg() != nil && pkgs[obj.Pkg().Path()]
+			if names[n.Name] && !literalHooks[n.Name] {
+				found = uses(info, n, members)
+			}
+		case *ast.CallExpr:
+			// Setenv, url.Values.Set and Add matter through their
+			// arguments: a key the catalog knows, a DSN, or a value
+			// that is not a literal.
+			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && literalHooks[sel.Sel.Name] && uses(info, sel.Sel, members) {
+				found = slices.ContainsFunc(n.Args, argMatters)
+			}
+		case *ast.KeyValueExpr:
+			// url.Values{"pool_max_conns": {"1"}}: a known key.
+			if _, ok := n.Key.(*ast.BasicLit); ok {
+				found = argMatters(n.Key)
 			}
 		case *ast.BasicLit:
-			found = n.Kind == token.STRING && literalDSNish(n.Value)
+			found = n.Kind == token.STRING && literalMatters(n.Value)
 		}
 		return !found
 	}
@@ -49,48 +62,137 @@ func Worth(files []*ast.File, info *types.Info) bool {
 	return false
 }
 
+// literalHooks are the hooks that read their literal arguments.
+var literalHooks = map[string]bool{"Setenv": true, "Set": true, "Add": true}
+
+// uses reports whether id refers to one of members, by package and name.
+func uses(info *types.Info, id *ast.Ident, members map[member]bool) bool {
+	obj := info.Uses[id]
+	return obj != nil && obj.Pkg() != nil && members[member{obj.Pkg().Path(), id.Name}]
+}
+
+// argMatters reports an argument that is not a string literal, or one
+// that is a catalog key ("connection_limit") or may be a DSN.
+func argMatters(e ast.Expr) bool {
+	lit, ok := ast.Unparen(e).(*ast.BasicLit)
+	if !ok {
+		return true
+	}
+	if lit.Kind != token.STRING {
+		return false
+	}
+	if literalMatters(lit.Value) {
+		return true
+	}
+	k, err := strconv.Unquote(lit.Value)
+	return err == nil && knownKey(gateSets().keys, k)
+}
+
 // directive is what an ignore comment holds; the report package parses it.
 const directive = "poolcheck:ignore"
 
-// literalDSNish applies dsnish to a literal as written, unquoting it
-// only when an escape could hide a '=' or a ':'.
-func literalDSNish(v string) bool {
-	if dsnish(v) {
-		return true
+// literalMatters reports whether a string literal, as written, may hold
+// something a finding can come from: a URL of a supported scheme, or a
+// key the catalog knows followed by '='. It unquotes only a literal
+// with escapes.
+func literalMatters(v string) bool {
+	s := v[1 : len(v)-1]
+	if v[0] != '`' && strings.Contains(s, `\`) {
+		u, err := strconv.Unquote(v)
+		if err != nil {
+			return true
+		}
+		s = u
 	}
-	if v[0] == '`' || !strings.Contains(v, `\`) {
+	if !dsnish(s) {
 		return false
 	}
-	s, err := strconv.Unquote(v)
-	return err == nil && dsnish(s)
+	if strings.Contains(s, "://") && dsn.Detect(s) == dsn.KindURL {
+		return true
+	}
+	return hasKnownKey(s)
 }
 
-// gate holds the names that Worth lets through, the functions and
-// methods call dispatches on, the fields of pool configs and net/url's
-// Values, and the packages that declare them.
-type gate struct{ names, pkgs map[string]bool }
+// hasKnownKey reports a catalog key before a '=' in s: the word before
+// it (libpq, URL queries, MySQL), or the words since the last separator
+// (sqlserver's ADO keys have spaces and any case).
+func hasKnownKey(s string) bool {
+	keys := gateSets().keys
+	for i := strings.IndexByte(s, '='); i >= 0; {
+		j := i
+		for j > 0 && keyByte(s[j-1]) {
+			j--
+		}
+		run := strings.TrimSpace(s[j:i])
+		word := run[strings.LastIndexByte(run, ' ')+1:]
+		if knownKey(keys, run) || knownKey(keys, word) {
+			return true
+		}
+		next := strings.IndexByte(s[i+1:], '=')
+		if next < 0 {
+			break
+		}
+		i += 1 + next
+	}
+	return false
+}
+
+func keyByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '-' || c == '.' || c == ' '
+}
+
+// knownKey looks k up in lower case, without allocating.
+func knownKey(keys map[string]bool, k string) bool {
+	var buf [48]byte
+	if k == "" || len(k) > len(buf) {
+		return false
+	}
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return keys[string(buf[:len(k)])]
+}
+
+// gate holds what Worth lets through: the names of the functions and
+// methods call dispatches on and of pool config fields, the same with
+// the package that declares each, and the catalog's DSN keys in lower
+// case.
+type gate struct {
+	names   map[string]bool
+	members map[member]bool
+	keys    map[string]bool
+}
+
+// member is a package-level function or type, or a method or field, by
+// the path of its package and its name.
+type member struct{ pkg, name string }
 
 func gateNames() map[string]bool { return gateSets().names }
-func gatePkgs() map[string]bool  { return gateSets().pkgs }
 
 var gateSets = sync.OnceValue(func() gate {
-	g := gate{names: map[string]bool{"Values": true}, pkgs: map[string]bool{"net/url": true}}
-	for n := range callNames() {
-		g.names[n] = true
-	}
-	for n := range fieldNames() {
-		g.names[n] = true
+	g := gate{names: map[string]bool{}, members: map[member]bool{}, keys: map[string]bool{}}
+	add := func(pkg, name string) {
+		g.names[name] = true
+		g.members[member{pkg, name}] = true
 	}
 	for _, s := range catalog.Sinks() {
-		g.pkgs[s.Pkg] = true
+		add(s.Pkg, s.Func)
 	}
 	for _, k := range catalog.Knobs() {
 		if k.API != nil {
-			g.pkgs[k.API.Pkg] = true
+			add(k.API.Pkg, k.API.Member)
+			continue
+		}
+		for _, key := range append([]string{k.Key}, k.Aliases...) {
+			g.keys[strings.ToLower(key)] = true
 		}
 	}
 	for key := range callHooks {
-		g.pkgs[pkgOfKey(key)] = true
+		add(pkgOfKey(key), key[strings.LastIndexByte(key, '.')+1:])
 	}
 	return g
 })

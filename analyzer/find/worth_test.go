@@ -20,7 +20,11 @@ func TestWorth(t *testing.T) {
 func Open() O { return O{PoolSize: 1} }
 func (O) Set(string) {}
 var _ = func() int { o := Open(); o.Set(""); return o.PoolSize }`, false},
+		{"not dsns", "var s = []string{\"%s=%v\", \"charset=utf-8\", \"https://example.com/?a=b\", `k=v`}", false},
 		{"dsn literal", `var s = "postgres://db/app"`, true},
+		{"keyword/value", `var s = "host=db user=app connect_timeout=5"`, true},
+		{"ado", `var s = "server=db;Connection Timeout=5"`, true},
+		{"mysql template", `var s = "%s@tcp(%s)/app?readTimeout=5s"`, true},
 		{"fragment", `func f(u string) string { return u + "&pool_timeout=5" }`, true},
 		{"escaped equals", `var s = "connection_limit\x3d1"`, true},
 		{"setter", `import "database/sql"
@@ -28,7 +32,16 @@ func f(db *sql.DB) { db.SetMaxOpenConns(1) }`, true},
 		{"sink", `import "database/sql"
 func f(dsn string) { sql.Open("pgx", dsn) }`, true},
 		{"url values", `import "net/url"
-var v = url.Values{}`, true},
+var v = url.Values{"pool_max_conns": {"1"}}`, true},
+		{"other url values", `import "net/url"
+var v = url.Values{"q": {"x"}}
+func f(v url.Values) { v.Set("page", "2") }`, false},
+		{"values set", `import "net/url"
+func f(v url.Values) { v.Set("connection_limit", "1") }`, true},
+		{"setenv literal", `import "os"
+func f() { os.Setenv("GODEBUG", "gotypesalias=1") }`, false},
+		{"setenv value", `import "os"
+func f(v string) { os.Setenv("DATABASE_URL", v) }`, true},
 		{"directive", "//poolcheck:ignore test-pool-too-small reason\nvar x = 1", true},
 	}
 	for _, tt := range tests {
