@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-// unified returns a unified diff of two versions of a file, with three
+// Unified returns a unified diff of two versions of a file, with three
 // lines of context, or "" when they are equal. Lines keep their endings,
 // so a CRLF file's diff shows CRLF lines.
 func Unified(name string, before, after []byte) string {
