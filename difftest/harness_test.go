@@ -23,18 +23,24 @@ import (
 func TestMain(m *testing.M) {
 	for _, kv := range os.Environ() {
 		if k, _, _ := strings.Cut(kv, "="); strings.HasPrefix(k, "PG") {
-			os.Unsetenv(k)
+			must(os.Unsetenv(k))
 		}
 	}
 	home, err := os.MkdirTemp("", "difftest-home")
 	if err != nil {
 		panic(err)
 	}
-	os.Setenv("HOME", home)
+	must(os.Setenv("HOME", home))
 	registerTLS()
 	code := m.Run()
-	os.RemoveAll(home)
+	must(os.RemoveAll(home))
 	os.Exit(code)
+}
+
+func must(err error) {
+	if err != nil {
+		panic(err)
+	}
 }
 
 // target is one driver parser that poolcheck is compared with.

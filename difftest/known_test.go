@@ -237,7 +237,7 @@ var knownTable = []*knownDiff{
 			if c.redo || pgGrammar(c.in) != dsn.KindURL {
 				return false
 			}
-			kv, err := pq.ParseURL(c.in)
+			kv, err := pq.ParseURL(c.in) //nolint:staticcheck // the oracle: how lib/pq reads a URL, deprecated or not
 			if err != nil {
 				return true
 			}

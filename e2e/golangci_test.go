@@ -160,10 +160,11 @@ func TestGolangciBadSettings(t *testing.T) {
 }
 
 // TestRepoLint runs the repository's own .golangci.yml on the
-// repository and on this module: both must be clean.
+// repository and on each of its Go modules: all must be clean.
 func TestRepoLint(t *testing.T) {
 	bin := golangci(t)
-	for _, dir := range []string{checkout, filepath.Join(checkout, "e2e")} {
+	for _, mod := range []string{".", "e2e", "difftest", "bench"} {
+		dir := filepath.Join(checkout, mod)
 		r := run(t, dir, nil, bin, "run", "--config", filepath.Join(checkout, ".golangci.yml"), "./...")
 		if r.code != 0 {
 			t.Errorf("golangci-lint in %s: %s", dir, r)

@@ -3,4 +3,4 @@
 // that requires it, as a user would.
 package xtools
 
-import _ "golang.org/x/tools/go/packages"
+import _ "golang.org/x/tools/go/packages" // the requirement, not the code

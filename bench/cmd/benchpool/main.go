@@ -149,7 +149,7 @@ func run(dir string, env []string, name string, args ...string) sample {
 	err := cmd.Run()
 	wall := time.Since(start)
 	var exit *exec.ExitError
-	if err != nil && !(errors.As(err, &exit) && exit.ExitCode() == 1) {
+	if err != nil && (!errors.As(err, &exit) || exit.ExitCode() != 1) {
 		log.Fatalf("%s %s in %s: %v\n%s", filepath.Base(name), strings.Join(args, " "), dir, err, tail(stderr.String()))
 	}
 	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
@@ -282,7 +282,7 @@ issues:
 		lint := func(config string) sample {
 			cache, err := os.MkdirTemp(out, "gcl-cache-")
 			check(err)
-			defer os.RemoveAll(cache)
+			defer func() { check(os.RemoveAll(cache)) }()
 			return run(c.dir, []string{"GOLANGCI_LINT_CACHE=" + cache}, bin, "run", "--config", config, "--issues-exit-code", "1", "./...")
 		}
 		lint(noopCfg)

@@ -54,7 +54,7 @@ func main() {
 	cfg := &packages.Config{Mode: packages.LoadSyntax | packages.NeedModule, Tests: *tests}
 	pkgs, err := packages.Load(cfg, flag.Args()...)
 	if err != nil {
-		log.Fatal(err)
+		log.Fatal(err) //nolint:gocritic // a failed load needs no profile
 	}
 	t1 := time.Now()
 	pkgs = preferTestVariants(pkgs)
@@ -79,7 +79,9 @@ func main() {
 		if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
 			log.Fatal(err)
 		}
-		f.Close()
+		if err := f.Close(); err != nil {
+			log.Fatal(err)
+		}
 	}
 	runtime.KeepAlive(graph)
 }
