@@ -14,7 +14,7 @@ import (
 // Scopes and Ref.
 func Pool(d *dsn.DSN, hint catalog.Driver) *model.Pool {
 	drv := Driver(d, hint)
-	p := &model.Pool{Driver: drv, DSN: d.Redacted()}
+	p := &model.Pool{Driver: drv, DSN: d.Redacted(), Local: onSocket(d, drv)}
 	p.Sites = make([]*model.Site, 0, len(d.Params))
 	read := readParams(d, drv)
 	for i, prm := range d.Params {
@@ -101,4 +101,29 @@ func urlOnly(s *model.Site, drv catalog.Driver) {
 	s.Problem = &catalog.Problem{Code: catalog.CodeForwarded, Kind: catalog.Rejected,
 		Text: "ssl is read (ssl=true as sslmode=require) only in a URL; here " +
 			strings.ReplaceAll(info.UnknownText, "{key}", "ssl")}
+}
+
+// onSocket reports a postgres DSN whose hosts are all Unix socket
+// directories, as pgconn.NetworkAddress and lib/pq read them. A host
+// parameter overrides the URL's hosts; no host at all is not a socket
+// here, since pgx then picks one only when a socket directory exists.
+func onSocket(d *dsn.DSN, drv catalog.Driver) bool {
+	info := catalog.Info(drv)
+	if info == nil || info.Family != "postgres" {
+		return false
+	}
+	var hosts []string
+	if ps := d.Lookup("host"); len(ps) > 0 {
+		hosts = strings.Split(ps[len(ps)-1].Value, ",")
+	} else {
+		for _, h := range d.Hosts {
+			hosts = append(hosts, h.Name)
+		}
+	}
+	for _, h := range hosts {
+		if !strings.HasPrefix(h, "/") {
+			return false
+		}
+	}
+	return len(hosts) > 0
 }

@@ -133,3 +133,24 @@ func TestSSLAliasURLOnly(t *testing.T) {
 		}
 	}
 }
+
+// TestLocal: a postgres pool whose hosts are all Unix sockets is local.
+func TestLocal(t *testing.T) {
+	for in, local := range map[string]bool{
+		"host=/var/run/postgresql sslmode=disable":      true,
+		"postgres://u@db/app?sslmode=disable&host=/tmp": true,
+		"host=/tmp,db sslmode=disable":                  false,
+		"host=db sslmode=disable":                       false,
+		"postgres://u@db/app?sslmode=disable":           false,
+		"dbname=app sslmode=disable":                    false, // no host: pgx picks one at run time
+		"app@unix(/tmp/mysql.sock)/app?tls=false":       false, // not postgres
+	} {
+		d, err := dsn.Parse(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := Pool(d, "").Local; got != local {
+			t.Errorf("%s: Local = %v, want %v", in, got, local)
+		}
+	}
+}

@@ -41,7 +41,10 @@ type Pool struct {
 	// DSN from the environment with a constant fragment appended), so a
 	// missing setting may be set elsewhere.
 	Partial bool
-	Ref     any // the finder's handle for pool-level findings (a missing setting)
+	// Local is true when every host is a Unix socket: nothing crosses a
+	// network, and pgx and lib/pq ignore the TLS settings.
+	Local bool
+	Ref   any // the finder's handle for pool-level findings (a missing setting)
 }
 
 // Get returns the last site that sets s, or nil.

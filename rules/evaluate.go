@@ -28,8 +28,13 @@ func (p *Policy) Evaluate(pool *model.Pool) []Violation {
 	return out
 }
 
-// Applies reports whether r's scope and driver filter admit pool.
+// Applies reports whether r's scope and driver filter admit pool. A TLS
+// rule does not apply to a pool on Unix sockets, where the driver
+// ignores the TLS settings.
 func (r *Rule) Applies(pool *model.Pool) bool {
+	if pool.Local && r.Setting == catalog.TLSMode {
+		return false
+	}
 	return (r.Scope == ScopeAny || pool.In(r.Scope)) && r.admits(pool.Driver)
 }
 

@@ -75,7 +75,7 @@ func merge(p *Pool) {
 			best, m.Driver = r, it.Pool.Driver
 		}
 		if it.Pool.DSN != "" && m.Ref == nil {
-			m.DSN, m.Ref, m.Partial = it.Pool.DSN, it.Pool.Ref, it.Pool.Partial
+			m.DSN, m.Ref, m.Partial, m.Local = it.Pool.DSN, it.Pool.Ref, it.Pool.Partial, it.Pool.Local
 		}
 	}
 	if m.Ref == nil {
