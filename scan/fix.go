@@ -1,8 +1,6 @@
 package scan
 
 import (
-	"bytes"
-	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -10,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/poolcheck/poolcheck/internal/atomicfile"
+	"github.com/poolcheck/poolcheck/internal/editset"
 	"github.com/poolcheck/poolcheck/internal/udiff"
 )
 
@@ -24,23 +23,23 @@ import (
 // With diff, Apply writes a unified diff of each file to w and writes no
 // file.
 func Apply(r *Result, diff bool, w io.Writer) ([]*Finding, error) {
-	byFile := make(map[string][]Edit)
+	byFile := make(map[string]*editset.Set)
 	var order []string
 	var fixed []*Finding
 	for _, f := range r.Findings {
 		if f.Fix == nil || len(f.Fix.Edits) == 0 {
 			continue
 		}
-		if conflicts(f.Fix.Edits, byFile[f.File]) {
+		set := byFile[f.File]
+		if set == nil {
+			set = &editset.Set{}
+		}
+		if !set.TryAdd(toSet(r.sources[f.File], f.Fix.Edits)) {
 			continue
 		}
-		if _, ok := byFile[f.File]; !ok {
+		if byFile[f.File] == nil {
+			byFile[f.File] = set
 			order = append(order, f.File)
-		}
-		for _, e := range f.Fix.Edits {
-			if !slices.Contains(byFile[f.File], e) {
-				byFile[f.File] = append(byFile[f.File], e)
-			}
 		}
 		fixed = append(fixed, f)
 	}
@@ -53,7 +52,7 @@ func Apply(r *Result, diff bool, w io.Writer) ([]*Finding, error) {
 			errs = append(errs, fmt.Errorf("%s: not scanned", name))
 			continue
 		}
-		fixedSrc, ok := applyEdits(old, byFile[name])
+		fixedSrc, ok := byFile[name].Apply(old)
 		if !ok {
 			errs = append(errs, fmt.Errorf("%s: an edit lies outside the file; not fixed", name))
 			continue
@@ -86,22 +85,4 @@ func Apply(r *Result, diff bool, w io.Writer) ([]*Finding, error) {
 	}
 	fixed = slices.DeleteFunc(fixed, func(f *Finding) bool { return !done[f.File] })
 	return fixed, errors.Join(errs...)
-}
-
-// applyEdits rewrites src with non-overlapping edits.
-func applyEdits(src []byte, edits []Edit) ([]byte, bool) {
-	edits = slices.Clone(edits)
-	slices.SortFunc(edits, func(a, b Edit) int { return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End)) })
-	var buf bytes.Buffer
-	last := 0
-	for _, e := range edits {
-		if e.Start < last || e.End < e.Start || e.End > len(src) {
-			return nil, false
-		}
-		buf.Write(src[last:e.Start])
-		buf.WriteString(e.New)
-		last = e.End
-	}
-	buf.Write(src[last:])
-	return buf.Bytes(), true
 }

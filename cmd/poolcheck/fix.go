@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"cmp"
 	"errors"
 	"fmt"
 	"go/token"
@@ -14,6 +12,7 @@ import (
 
 	"github.com/poolcheck/poolcheck/analyzer/report"
 	"github.com/poolcheck/poolcheck/internal/atomicfile"
+	"github.com/poolcheck/poolcheck/internal/editset"
 	"github.com/poolcheck/poolcheck/internal/udiff"
 )
 
@@ -69,14 +68,14 @@ func writeFailure(written []string, failed []atomicfile.Failure) error {
 
 // A fixPlan is the edits taken, by file, and the findings they fix.
 type fixPlan struct {
-	edits map[string]*editSet
+	edits map[string]*editset.Set
 	owner map[*report.Finding][]string // finding -> the files its fix edits
 }
 
 // planFixes takes the first fix of each finding in order, unless one of
 // its edits cannot be placed or overlaps an edit taken before.
 func planFixes(out *outcome, stderr io.Writer) *fixPlan {
-	p := &fixPlan{edits: make(map[string]*editSet), owner: make(map[*report.Finding][]string)}
+	p := &fixPlan{edits: make(map[string]*editset.Set), owner: make(map[*report.Finding][]string)}
 	overlapped := 0
 	for _, f := range out.findings {
 		if len(f.Diagnostic.SuggestedFixes) == 0 {
@@ -87,19 +86,11 @@ func planFixes(out *outcome, stderr io.Writer) *fixPlan {
 			fmt.Fprintf(stderr, "poolcheck: %s: fix not applied: %v\n", posString(out.fset, f.Diagnostic.Pos), err)
 			continue
 		}
-		if p.conflicts(edits) {
+		if !p.take(edits) {
 			overlapped++
 			continue
 		}
-		for name, es := range edits {
-			set := p.edits[name]
-			if set == nil {
-				set = &editSet{}
-				p.edits[name] = set
-			}
-			for _, e := range es {
-				set.add(e)
-			}
+		for name := range edits {
 			p.owner[f] = append(p.owner[f], name)
 		}
 	}
@@ -110,8 +101,8 @@ func planFixes(out *outcome, stderr io.Writer) *fixPlan {
 }
 
 // placeAll places every edit of a fix, by file.
-func placeAll(out *outcome, tes []analysis.TextEdit) (map[string][]fileEdit, error) {
-	m := make(map[string][]fileEdit)
+func placeAll(out *outcome, tes []analysis.TextEdit) (map[string][]editset.Edit, error) {
+	m := make(map[string][]editset.Edit)
 	for _, te := range tes {
 		name, e, err := out.src.place(out.fset, te)
 		if err != nil {
@@ -122,15 +113,27 @@ func placeAll(out *outcome, tes []analysis.TextEdit) (map[string][]fileEdit, err
 	return m, nil
 }
 
-func (p *fixPlan) conflicts(edits map[string][]fileEdit) bool {
+// take adds the edits of one fix, or none when one overlaps an edit
+// taken before.
+func (p *fixPlan) take(edits map[string][]editset.Edit) bool {
 	for name, es := range edits {
-		for _, e := range es {
-			if set := p.edits[name]; set != nil && set.overlaps(e) {
-				return true
-			}
+		set := p.edits[name]
+		if set == nil {
+			set = &editset.Set{}
+		}
+		if !set.Fits(es) {
+			return false
 		}
 	}
-	return false
+	for name, es := range edits {
+		set := p.edits[name]
+		if set == nil {
+			set = &editset.Set{}
+			p.edits[name] = set
+		}
+		set.TryAdd(es)
+	}
+	return true
 }
 
 // files returns each file with edits, old and new, in name order, and
@@ -145,9 +148,9 @@ func (p *fixPlan) files(src *sources) ([]atomicfile.File, []atomicfile.Failure) 
 	var failed []atomicfile.Failure
 	for _, name := range names {
 		old := src.analysed(name)
-		fixed, err := p.edits[name].apply(old)
-		if err != nil {
-			failed = append(failed, atomicfile.Failure{Name: name, Err: err})
+		fixed, ok := p.edits[name].Apply(old)
+		if !ok {
+			failed = append(failed, atomicfile.Failure{Name: name, Err: errMoved})
 			continue
 		}
 		out = append(out, atomicfile.File{Name: name, Old: old, New: fixed})
@@ -170,59 +173,10 @@ func (p *fixPlan) fixedIn(done []string) map[*report.Finding]bool {
 	return fixed
 }
 
-// An editSet holds the edits taken in one file, sorted by start. Fixes
-// arrive in source order, so adding is almost always appending, and an
-// overlap test is a binary search: the whole plan is O(n log n).
-type editSet struct{ edits []fileEdit }
-
-// overlaps reports whether e overlaps, without being equal to, an edit
-// of the set. Two insertions at one offset overlap.
-func (s *editSet) overlaps(e fileEdit) bool {
-	i, _ := slices.BinarySearchFunc(s.edits, e.start, func(x fileEdit, start int) int { return cmp.Compare(x.start, start) })
-	for _, j := range []int{i - 1, i, i + 1} {
-		if j < 0 || j >= len(s.edits) || s.edits[j] == e {
-			continue
-		}
-		t := s.edits[j]
-		if e.start < t.end && t.start < e.end || e.start == t.start {
-			return true
-		}
-	}
-	return false
-}
-
-// add inserts e in order; an edit equal to one in the set is kept once.
-func (s *editSet) add(e fileEdit) {
-	i, _ := slices.BinarySearchFunc(s.edits, e.start, func(x fileEdit, start int) int { return cmp.Compare(x.start, start) })
-	for j := i; j < len(s.edits) && s.edits[j].start == e.start; j++ {
-		if s.edits[j] == e {
-			return
-		}
-	}
-	s.edits = slices.Insert(s.edits, i, e)
-}
-
-// apply rewrites src with the set's edits, which do not overlap, after
-// checking that each replaces the bytes it expects.
-func (s *editSet) apply(src []byte) ([]byte, error) {
-	var buf bytes.Buffer
-	last := 0
-	for _, e := range s.edits {
-		if e.end > len(src) || string(src[e.start:e.end]) != e.old {
-			return nil, errMoved
-		}
-		buf.Write(src[last:e.start])
-		buf.WriteString(e.text)
-		last = e.end
-	}
-	buf.Write(src[last:])
-	return buf.Bytes(), nil
-}
-
-var errMoved = errors.New("an edit does not replace the bytes it was made for; not fixed")
-
 // posString spells pos as file:line:col, relative to the working directory.
 func posString(fset *token.FileSet, pos token.Pos) string {
 	p := fset.Position(pos)
 	return fmt.Sprintf("%s:%d:%d", relPath(p.Filename), p.Line, p.Column)
 }
+
+var errMoved = errors.New("an edit does not replace the bytes it was made for; not fixed")

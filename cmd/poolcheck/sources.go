@@ -12,6 +12,8 @@ import (
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/poolcheck/poolcheck/internal/editset"
 )
 
 // sources keeps the bytes of each Go file as it was parsed for the
@@ -36,40 +38,33 @@ func (s *sources) parse(fset *token.FileSet, filename string, src []byte) (*ast.
 	return parser.ParseFile(fset, filename, src, parser.AllErrors|parser.ParseComments)
 }
 
-// fileEdit is a text edit in byte offsets of one file, with the bytes it
-// expects to replace.
-type fileEdit struct {
-	start, end int
-	old, text  string
-}
-
 // place returns the file and edit a text edit makes, checked against
 // the bytes that were analysed. An edit in a file that was parsed as
 // written applies to it. An edit in a file that //line directives map
 // to another (cgo's output, mapped to the .go file that imports "C")
 // applies to the named file only when the whole line there is the line
 // that was analysed, so the column is the same.
-func (s *sources) place(fset *token.FileSet, te analysis.TextEdit) (string, fileEdit, error) {
+func (s *sources) place(fset *token.FileSet, te analysis.TextEdit) (string, editset.Edit, error) {
 	raw, rawEnd := fset.PositionFor(te.Pos, false), fset.PositionFor(editEnd(te), false)
 	src, ok := s.parsed[raw.Filename]
 	if !ok || raw.Filename != rawEnd.Filename || raw.Offset > rawEnd.Offset || rawEnd.Offset > len(src) {
-		return "", fileEdit{}, fmt.Errorf("the edit lies outside the analysed file")
+		return "", editset.Edit{}, fmt.Errorf("the edit lies outside the analysed file")
 	}
-	e := fileEdit{start: raw.Offset, end: rawEnd.Offset, old: string(src[raw.Offset:rawEnd.Offset]), text: string(te.NewText)}
+	e := editset.Edit{Start: raw.Offset, End: rawEnd.Offset, Old: string(src[raw.Offset:rawEnd.Offset]), New: string(te.NewText)}
 	adj := fset.Position(te.Pos)
 	if adj.Filename == raw.Filename && adj.Line == raw.Line {
 		return raw.Filename, e, nil
 	}
 	orig, err := s.named1(adj.Filename)
 	if err != nil {
-		return "", fileEdit{}, err
+		return "", editset.Edit{}, err
 	}
 	line, ok := lineAt(src, raw.Offset)
 	at := lineOffset(orig, adj.Line)
 	if !ok || rawEnd.Offset > line.end || !sameLine(orig, at, src[line.start:line.end]) {
-		return "", fileEdit{}, errors.New("cgo rewrote this line of " + filepath.Base(adj.Filename) + ", so its columns are not known")
+		return "", editset.Edit{}, errors.New("cgo rewrote this line of " + filepath.Base(adj.Filename) + ", so its columns are not known")
 	}
-	e.start, e.end = at+raw.Offset-line.start, at+rawEnd.Offset-line.start
+	e.Start, e.End = at+raw.Offset-line.start, at+rawEnd.Offset-line.start
 	return adj.Filename, e, nil
 }
 
