@@ -57,7 +57,7 @@ func run(t *testing.T, pkgs ...string) {
 // drivers they import are loaded and type-checked once.
 var fixturePkgs = []string{
 	"incident", "quiet", "dsnforms", "setters", "pgxcfg", "redisopts", "mysqlcfg",
-	"sqlitemem", "fragments", "ignore", "scopes", "policyfile",
+	"sqlitemem", "fragments", "ignore", "scopes", "policyfile", "generated",
 }
 
 func TestFixtures(t *testing.T) { run(t, fixturePkgs...) }
@@ -69,4 +69,15 @@ func TestMain(m *testing.M) {
 		panic(err)
 	}
 	os.Exit(m.Run())
+}
+
+// TestGenerated: with -generated, generated files are judged too
+// (package generated shows they are skipped by default).
+func TestGenerated(t *testing.T) {
+	prepare(t)
+	a := analyzer.New()
+	if err := a.Flags.Set("generated", "true"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.RunWithSuggestedFixes(t, fixtures, a, "fixtures/src/generatedall")
 }

@@ -49,21 +49,27 @@ type Settings struct {
 }
 
 // flagSettings maps each analyzer flag to the setting that gives its
-// value; "" leaves the flag at its default. plugin_test.go checks that
-// every flag of the analyzer is here.
+// value; "" leaves the flag at its default. A flag with no setting has
+// a fixed value: golangci-lint decides itself whether issues in
+// generated files are reported (linters.exclusions.generated), so the
+// analyzer reports them all. plugin_test.go checks that every flag of
+// the analyzer is here.
 var flagSettings = []struct {
 	flag, setting string
 	value         func(s Settings) string
 }{
 	{"policy", "policy", func(s Settings) string { return s.Policy }},
 	{"min-severity", "fail-on", func(s Settings) string { return s.FailOn }},
+	{"generated", "", func(Settings) string { return "true" }},
 }
 
 // keys lists the setting keys, for error messages.
 func keys() string {
 	var ks []string
 	for _, f := range flagSettings {
-		ks = append(ks, f.setting)
+		if f.setting != "" {
+			ks = append(ks, f.setting)
+		}
 	}
 	return strings.Join(ks, ", ")
 }

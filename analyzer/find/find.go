@@ -103,13 +103,14 @@ type finder struct {
 	created   map[Handle]token.Pos         // pool configs handed to a constructor, and where
 }
 
-// Find walks the package of pass and returns what it found.
-func Find(pass *analysis.Pass, insp *inspector.Inspector) *Result {
+// Find walks files, of the package of pass, and returns what it found;
+// insp inspects those files.
+func Find(pass *analysis.Pass, files []*ast.File, insp *inspector.Inspector) *Result {
 	f := &finder{
 		fset:  pass.Fset,
 		info:  pass.TypesInfo,
 		pkg:   pass.Pkg,
-		files: pass.Files,
+		files: files,
 		insp:  insp,
 		used:  make(map[ast.Node]bool),
 		res:   &Result{},

@@ -6,6 +6,7 @@ package report
 
 import (
 	"cmp"
+	"go/ast"
 	"go/token"
 	"slices"
 	"strings"
@@ -42,6 +43,7 @@ type Finding struct {
 // Reporter collects the findings of one package.
 type Reporter struct {
 	pass     *analysis.Pass
+	files    []*ast.File // the files judged: the package's, generated ones left out unless asked for
 	policy   *rules.Policy
 	min      rules.Severity
 	findings []*Finding
@@ -55,9 +57,10 @@ type key struct {
 	rule     string
 }
 
-// New returns a reporter for pass that drops findings below floor.
-func New(pass *analysis.Pass, policy *rules.Policy, floor rules.Severity) *Reporter {
-	return &Reporter{pass: pass, policy: policy, min: floor, byKey: make(map[key]*Finding), roots: make(map[string]string), scopes: make(map[scopeKey][]string)}
+// New returns a reporter for the files of pass that drops findings
+// below floor.
+func New(pass *analysis.Pass, files []*ast.File, policy *rules.Policy, floor rules.Severity) *Reporter {
+	return &Reporter{pass: pass, files: files, policy: policy, min: floor, byKey: make(map[key]*Finding), roots: make(map[string]string), scopes: make(map[scopeKey][]string)}
 }
 
 // Places returns where a pool is judged: once per distinct scope of the

@@ -24,6 +24,7 @@ type options struct {
 	minSeverity   rules.Severity
 	tags          string
 	tests         bool
+	generated     bool // check generated files too
 	baseline      string // hide the findings recorded in this file
 	writeBaseline string // record the findings in this file
 	patterns      []string
@@ -67,6 +68,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.Var((*severityValue)(&o.minSeverity), "min-severity", "report only findings at or above this `severity`")
 	fs.StringVar(&o.tags, "tags", "", "comma-separated build `tags`")
 	fs.BoolVar(&o.tests, "test", true, "analyze test files too")
+	fs.BoolVar(&o.generated, "generated", false, "also check generated files (\"// Code generated ... DO NOT EDIT.\"), which are skipped by default")
 	fs.StringVar(&o.baseline, "baseline", "", "hide the findings recorded in this baseline `file`; warn about entries that match nothing")
 	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record every current finding in this baseline `file` and exit; -baseline is ignored")
 	if err := fs.Parse(args); err != nil {

@@ -7,8 +7,10 @@ import (
 	"go/token"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -116,6 +118,9 @@ func (o *options) configure(set func(name, value string) error) error {
 			return err
 		}
 	}
+	if err := set("generated", strconv.FormatBool(o.generated)); err != nil {
+		return err
+	}
 	return set("min-severity", o.minSeverity.String())
 }
 
@@ -150,9 +155,17 @@ func (o *options) analyze(a *analysis.Analyzer, stderr io.Writer) (*outcome, err
 		return nil, err
 	}
 	if len(pkgs) == 0 {
-		return nil, errors.New("no packages matched")
+		if hint := noModule(); hint != "" {
+			return nil, errors.New(hint)
+		}
+		return nil, fmt.Errorf("no packages matched %s", strings.Join(o.patterns, " "))
 	}
 	out := &outcome{failed: printLoadErrors(pkgs, stderr), policy: o.policy, src: src}
+	if out.failed {
+		if hint := noModule(); hint != "" {
+			fmt.Fprintln(stderr, "poolcheck:", hint)
+		}
+	}
 	pkgs = preferTestVariants(pkgs)
 	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
 	if err != nil {
@@ -247,4 +260,22 @@ func relPath(file string) string {
 		return file
 	}
 	return rel
+}
+
+// noModule explains a load that found no module: go.mod missing in the
+// working directory and its parents. It asks the go command, which
+// knows GOWORK, GOFLAGS=-modfile and GOPATH mode; "" when a module or
+// GOPATH mode is in use.
+func noModule() string {
+	out, err := exec.Command("go", "env", "GOMOD", "GOWORK").Output()
+	if err != nil {
+		return ""
+	}
+	gomod, gowork, _ := strings.Cut(strings.TrimSpace(string(out)), "\n")
+	if gomod != os.DevNull || gowork != "" && gowork != "off" {
+		return ""
+	}
+	wd, _ := os.Getwd()
+	return fmt.Sprintf("no go.mod in %s or any directory above it: poolcheck analyzes the packages of a Go module; "+
+		"run it inside one (or go mod init), or use poolcheck scan for .env, YAML, JSON and JS files", wd)
 }
