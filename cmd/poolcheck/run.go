@@ -41,6 +41,10 @@ type outcome struct {
 }
 
 func (o *options) run(stdout, stderr io.Writer) int {
+	if o.showVersion {
+		printVersion(stdout)
+		return exitOK
+	}
 	if o.explain != "" || o.listRules {
 		return o.describe(stdout, stderr)
 	}
