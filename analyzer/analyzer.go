@@ -64,6 +64,7 @@ func (cfg *config) run(pass *analysis.Pass) (any, error) {
 	insp := inspector.New(files)
 	found := find.Find(pass, files, insp)
 	r := report.New(pass, files, pol, rules.Severity(cfg.minSeverity))
+	r.Inline = !cfg.related
 	pools := slices.DeleteFunc(group.Pools(found), func(p *group.Pool) bool {
 		return r.Excluded(p.Items[0].Where) || !catalog.Judged(p.Driver)
 	})

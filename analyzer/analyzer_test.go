@@ -81,3 +81,20 @@ func TestGenerated(t *testing.T) {
 	}
 	analysistest.RunWithSuggestedFixes(t, fixtures, a, "fixtures/src/generatedall")
 }
+
+// TestInline: with -related=false (the golangci-lint plugin's setting)
+// no diagnostic carries related information.
+func TestInline(t *testing.T) {
+	prepare(t)
+	a := analyzer.New()
+	if err := a.Flags.Set("related", "false"); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range analysistest.RunWithSuggestedFixes(t, fixtures, a, "fixtures/src/inline") {
+		for _, d := range r.Diagnostics {
+			if len(d.Related) > 0 {
+				t.Errorf("%s: related information %q", d.Message, d.Related[0].Message)
+			}
+		}
+	}
+}

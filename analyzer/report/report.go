@@ -6,6 +6,7 @@ package report
 
 import (
 	"cmp"
+	"fmt"
 	"go/ast"
 	"go/token"
 	"slices"
@@ -50,6 +51,11 @@ type Reporter struct {
 	byKey    map[key]*Finding
 	roots    map[string]string // dir -> module root
 	scopes   map[scopeKey][]string
+
+	// Inline names the other setting of a relation in the message
+	// instead of as related information, which golangci-lint reports
+	// as an issue of its own that no fix removes.
+	Inline bool
 }
 
 type key struct {
@@ -121,7 +127,11 @@ func (r *Reporter) Violation(p *group.Pool, w find.Where, v rules.Violation) {
 		Message: "[" + v.Rule.ID + "] " + v.Message}
 	if v.Other != nil {
 		if o, ok := v.Other.Ref.(*find.Ref); ok {
-			d.Related = []analysis.RelatedInformation{{Pos: o.Pos, End: o.End, Message: v.Other.Key + " is set here"}}
+			if r.Inline {
+				d.Message += fmt.Sprintf(" (%s is set on line %d)", v.Other.Key, r.pass.Fset.Position(o.Pos).Line)
+			} else {
+				d.Related = []analysis.RelatedInformation{{Pos: o.Pos, End: o.End, Message: v.Other.Key + " is set here"}}
+			}
 		}
 	}
 	d.SuggestedFixes = fixFor(p, v, ref)

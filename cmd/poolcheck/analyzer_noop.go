@@ -26,5 +26,6 @@ func newAnalyzer() *analysis.Analyzer {
 	a.Flags.String("policy", "", "ignored")
 	a.Flags.String("min-severity", "info", "ignored")
 	a.Flags.Bool("generated", false, "ignored")
+	a.Flags.Bool("related", true, "ignored")
 	return a
 }

@@ -25,7 +25,7 @@ type options struct {
 	minSeverity   rules.Severity
 	tags          string
 	tests         bool
-	generated     bool // check generated files too
+	generated     bool   // check generated files too
 	baseline      string // hide the findings recorded in this file
 	writeBaseline string // record the findings in this file
 	patterns      []string
