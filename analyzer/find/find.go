@@ -80,7 +80,7 @@ type Ref struct {
 	Add func(key, raw string) ([]analysis.TextEdit, bool)
 	// Whole replaces the whole DSN; nil on API sites.
 	Whole func(dsn string) ([]analysis.TextEdit, bool)
-	Via   *types.Const // the named constant the value came through
+	Via   *types.Const // the named constant the value came through, of this package or (Foreign) another
 	// Foreign is true for a value held in another package's constant:
 	// that package reports what does not depend on where it is used.
 	Foreign bool

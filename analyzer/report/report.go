@@ -36,7 +36,12 @@ type Finding struct {
 	Scopes     []string
 	DSN        string // redacted
 	Func       string // enclosing function, for baselines
-	File       string
+	// Const names the constant the value came through ("path.Name");
+	// Foreign says it is declared in another package, where its own
+	// findings are reported too.
+	Const   string
+	Foreign bool
+	File    string
 
 	problem bool // the rule judges driver problems, not thresholds
 }
@@ -122,6 +127,9 @@ func (r *Reporter) Violation(p *group.Pool, w find.Where, v rules.Violation) {
 	}
 	if ref == nil || ref.Foreign && v.Rule.Scope == rules.ScopeAny {
 		return
+	}
+	if ref.Via != nil {
+		f.Const, f.Foreign = ref.Via.Pkg().Path()+"."+ref.Via.Name(), ref.Foreign
 	}
 	d := analysis.Diagnostic{Pos: ref.Pos, End: ref.End, Category: v.Rule.ID, URL: DocURL + v.Rule.ID,
 		Message: "[" + v.Rule.ID + "] " + v.Message}

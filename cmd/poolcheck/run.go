@@ -83,7 +83,7 @@ func (o *options) settle(out *outcome, stdout, stderr io.Writer) error {
 			// What -fix could not mend is still a finding.
 			out.findings = slices.DeleteFunc(out.findings, func(f *report.Finding) bool { return fixed[f] })
 			out.fixed = len(fixed)
-			dropFixed(out.graph, fixed)
+			dropFromGraph(out.graph, fixed)
 		}
 	}
 	if o.diff {
@@ -93,15 +93,16 @@ func (o *options) settle(out *outcome, stdout, stderr io.Writer) error {
 	return cmp.Or(o.print(stdout, out), fixErr)
 }
 
-// dropFixed removes the diagnostics -fix mended from the graph, which
-// -json prints, so that it shows what remains as the text output does.
-func dropFixed(g *checker.Graph, fixed map[*report.Finding]bool) {
+// dropFromGraph removes the diagnostics of findings from the graph,
+// which -json prints, so that it shows what the text output does: what
+// remains after -fix, without the copies dedupe dropped.
+func dropFromGraph(g *checker.Graph, drop map[*report.Finding]bool) {
 	type key struct {
 		pos, end token.Pos
 		msg      string
 	}
 	gone := make(map[key]bool)
-	for f := range fixed {
+	for f := range drop {
 		gone[key{f.Diagnostic.Pos, f.Diagnostic.End, f.Diagnostic.Message}] = true
 	}
 	for _, act := range g.Roots {
@@ -188,6 +189,9 @@ func (o *options) analyze(a *analysis.Analyzer, stderr io.Writer) (*outcome, err
 		out.findings = append(out.findings, res.Findings...)
 		out.pools = append(out.pools, res.Pools...)
 	}
+	var copies map[*report.Finding]bool
+	out.findings, copies = dropForeignCopies(out.findings)
+	dropFromGraph(graph, copies)
 	out.findings = dedupe(out.fset, out.findings)
 	return out, nil
 }
@@ -228,7 +232,9 @@ func printLoadErrors(pkgs []*packages.Package, stderr io.Writer) bool {
 }
 
 // dedupe drops the copies of a finding that test variants of a package
-// report again, and sorts by position.
+// report again, and the copy reported where a constant of another
+// package is used when that package reports the same finding on the
+// constant itself (with its fix); it sorts by position.
 func dedupe(fset *token.FileSet, fs []*report.Finding) []*report.Finding {
 	type key struct {
 		file     string
@@ -250,6 +256,30 @@ func dedupe(fset *token.FileSet, fs []*report.Finding) []*report.Finding {
 		return cmp.Or(cmp.Compare(pa.Filename, pb.Filename), cmp.Compare(pa.Offset, pb.Offset), cmp.Compare(a.Rule, b.Rule))
 	})
 	return out
+}
+
+// dropForeignCopies drops a finding on a constant of another package
+// when the declaring package reports the same rule, key and value on
+// the constant.
+func dropForeignCopies(fs []*report.Finding) ([]*report.Finding, map[*report.Finding]bool) {
+	type key struct{ konst, rule, key, found string }
+	own := make(map[key]bool)
+	for _, f := range fs {
+		if f.Const != "" && !f.Foreign {
+			own[key{f.Const, f.Rule, f.Key, f.Found}] = true
+		}
+	}
+	dropped := make(map[*report.Finding]bool)
+	if len(own) == 0 {
+		return fs, dropped
+	}
+	fs = slices.DeleteFunc(fs, func(f *report.Finding) bool {
+		if f.Foreign && own[key{f.Const, f.Rule, f.Key, f.Found}] {
+			dropped[f] = true
+		}
+		return dropped[f]
+	})
+	return fs, dropped
 }
 
 // relPath shows a file relative to the working directory when it is
