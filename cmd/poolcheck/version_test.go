@@ -1,8 +1,13 @@
 package main
 
 import (
+	"bytes"
+	"io"
 	"runtime/debug"
+	"strings"
 	"testing"
+
+	"github.com/poolcheck/poolcheck/rules"
 )
 
 func TestVersion(t *testing.T) {
@@ -23,5 +28,23 @@ func TestVersion(t *testing.T) {
 	}
 	if got := version(nil, false); got != "poolcheck (no build information)" {
 		t.Errorf("no build info: %q", got)
+	}
+}
+
+// -explain and -rules know every built-in check, the directive checks
+// included.
+func TestExplainChecks(t *testing.T) {
+	var list bytes.Buffer
+	if code := run([]string{"-rules"}, &list, io.Discard); code != exitOK {
+		t.Fatalf("-rules: exit %d", code)
+	}
+	for _, id := range rules.CheckNames {
+		var stdout, stderr bytes.Buffer
+		if code := run([]string{"-explain", id}, &stdout, &stderr); code != exitOK || !strings.HasPrefix(stdout.String(), id+": ") {
+			t.Errorf("-explain %s: exit %d\n%s%s", id, code, stdout.String(), stderr.String())
+		}
+		if !strings.Contains(list.String(), id+" ") {
+			t.Errorf("-rules does not list %s", id)
+		}
 	}
 }
