@@ -159,15 +159,38 @@ func TestGolangciBadSettings(t *testing.T) {
 	}
 }
 
-// TestRepoLint runs the repository's own .golangci.yml on the
-// repository and on each of its Go modules: all must be clean.
+// TestRepoLint runs the repository's own .golangci.yml, with the
+// poolcheck plugin enabled on top of it, on the repository and on each
+// of its Go modules: all must be clean. poolcheck's CLI must pass on
+// each module too, in Go mode and in scan mode: the README's first
+// command runs it on this repository.
 func TestRepoLint(t *testing.T) {
 	bin := golangci(t)
+	cfg := filepath.Join(t.TempDir(), ".golangci.yml")
+	write(t, cfg, withPoolcheck(t, read(t, filepath.Join(checkout, ".golangci.yml"))))
 	for _, mod := range []string{".", "e2e", "difftest", "bench"} {
 		dir := filepath.Join(checkout, mod)
-		r := run(t, dir, nil, bin, "run", "--config", filepath.Join(checkout, ".golangci.yml"), "./...")
-		if r.code != 0 {
+		if r := run(t, dir, nil, bin, "run", "--config", cfg, "./..."); r.code != 0 {
 			t.Errorf("golangci-lint in %s: %s", dir, r)
 		}
+		if r := run(t, dir, nil, poolcheck, "./..."); r.code != 0 {
+			t.Errorf("poolcheck ./... in %s: %s", dir, r)
+		}
+		if r := run(t, dir, nil, poolcheck, "scan", "."); r.code != 0 {
+			t.Errorf("poolcheck scan . in %s: %s", dir, r)
+		}
 	}
+}
+
+// withPoolcheck enables the poolcheck module plugin in a golangci-lint
+// configuration that has a linters.enable list and linters.settings.
+func withPoolcheck(t *testing.T, cfg string) string {
+	t.Helper()
+	enable := "linters:\n  default: none\n  enable:\n"
+	settings := "\n  settings:\n"
+	if !strings.Contains(cfg, enable) || !strings.Contains(cfg, settings) {
+		t.Fatalf("the repository's .golangci.yml no longer has the shape withPoolcheck edits")
+	}
+	cfg = strings.Replace(cfg, enable, enable+"    - poolcheck\n", 1)
+	return strings.Replace(cfg, settings, settings+"    custom:\n      poolcheck:\n        type: module\n        description: connection-pool settings\n", 1)
 }

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"fmt"
+
 	"github.com/poolcheck/poolcheck/catalog"
 	"github.com/poolcheck/poolcheck/model"
 )
@@ -111,4 +113,18 @@ func (p *Policy) Scopes() []string {
 		out[i] = s.name
 	}
 	return out
+}
+
+// Unknown spells an id the policy has no rule for, with the closest
+// rule id when one is close: `unknown rule "x" (did you mean "y"?)`.
+func (p *Policy) Unknown(id string) string {
+	ids := make([]string, len(p.rules))
+	for i, r := range p.rules {
+		ids[i] = r.ID
+	}
+	msg := fmt.Sprintf("unknown rule %q", id)
+	if hint := didYouMean(id, ids); hint != "" {
+		msg += " (" + hint + ")"
+	}
+	return msg
 }

@@ -65,6 +65,7 @@ var ProblemCodes = catalog.Codes
 // CheckNames lists the structural checks the analyzer implements.
 var CheckNames = []string{
 	"config-after-new", "duration-without-unit", "sqlite-memory-shared", "fragment-double-query",
+	"ignore-malformed", "ignore-unused",
 }
 
 var kebab = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)

@@ -55,7 +55,9 @@ func (r *fileRun) directives(cs []comment) ([]*ignore, []*Finding) {
 		at := c.body + len(text) - len(trimmed)
 		ids, msg := r.parseDirective(rest)
 		if msg != "" {
-			bad = append(bad, r.meta(IgnoreMalformed, c, msg))
+			if f := r.meta(IgnoreMalformed, c, msg); f != nil {
+				bad = append(bad, f)
+			}
 			continue
 		}
 		igs = append(igs, &ignore{start: c.start, end: c.end, line: r.position(at).Line, rules: ids})
@@ -78,7 +80,7 @@ func (r *fileRun) parseDirective(rest string) ([]string, string) {
 	ids := strings.Split(fields[0], ",")
 	for _, id := range ids {
 		if r.pol.Rule(id) == nil {
-			return nil, fmt.Sprintf("poolcheck:ignore names unknown rule %q", id)
+			return nil, "poolcheck:ignore names " + r.pol.Unknown(id)
 		}
 	}
 	return ids, ""
@@ -98,8 +100,10 @@ func (r *fileRun) suppress(cs []comment) {
 	out = append(out, bad...)
 	for _, ig := range igs {
 		if !ig.used {
-			out = append(out, r.meta(IgnoreUnused, comment{start: ig.start, end: ig.end},
-				fmt.Sprintf("poolcheck:ignore %s matches no finding on this line or the next", strings.Join(ig.rules, ","))))
+			msg := fmt.Sprintf("poolcheck:ignore %s matches no finding on this line or the next", strings.Join(ig.rules, ","))
+			if f := r.meta(IgnoreUnused, comment{start: ig.start, end: ig.end}, msg); f != nil {
+				out = append(out, f)
+			}
 		}
 	}
 	r.findings = out
@@ -117,8 +121,16 @@ func ignored(igs []*ignore, f *Finding) bool {
 	return false
 }
 
-// meta builds a finding about a directive.
+// meta builds a finding about a directive, under the policy's rule of
+// that id (its severity; none when it is disabled), else as a warning.
 func (r *fileRun) meta(id string, c comment, msg string) *Finding {
-	return &Finding{Rule: id, Severity: rules.Warning, Message: "[" + id + "] " + msg, URL: DocURL + id,
+	sev := rules.Warning
+	if rule := r.pol.Rule(id); rule != nil {
+		if rule.Disabled {
+			return nil
+		}
+		sev = rule.Severity
+	}
+	return &Finding{Rule: id, Severity: sev, Message: "[" + id + "] " + msg, URL: DocURL + id,
 		File: r.w.path, Path: r.rel, Pos: r.position(c.start), End: r.position(c.end)}
 }

@@ -45,8 +45,10 @@ func (r *Reporter) suppress(fs []*Finding) []*Finding {
 	out = append(out, bad...)
 	for _, ig := range igs {
 		if !ig.used {
-			out = append(out, r.meta(IgnoreUnused, ig.pos, ig.end,
-				fmt.Sprintf("poolcheck:ignore %s matches no finding on this line or the next", strings.Join(ig.rules, ","))))
+			msg := fmt.Sprintf("poolcheck:ignore %s matches no finding on this line or the next", strings.Join(ig.rules, ","))
+			if f := r.meta(IgnoreUnused, ig.pos, ig.end, msg); f != nil {
+				out = append(out, f)
+			}
 		}
 	}
 	return out
@@ -78,7 +80,9 @@ func (r *Reporter) directives() ([]*ignore, []*Finding) {
 				ig, err := r.parseDirective(c)
 				switch {
 				case err != "":
-					bad = append(bad, r.meta(IgnoreMalformed, c.Pos(), c.End(), err))
+					if f := r.meta(IgnoreMalformed, c.Pos(), c.End(), err); f != nil {
+						bad = append(bad, f)
+					}
 				case ig != nil:
 					igs = append(igs, ig)
 				}
@@ -91,9 +95,12 @@ func (r *Reporter) directives() ([]*ignore, []*Finding) {
 // parseDirective reads one comment; it returns nil and no error for a
 // comment that is not a directive.
 func (r *Reporter) parseDirective(c *ast.Comment) (*ignore, string) {
-	rest, ok := cutDirective(c.Text)
+	rest, ok := strings.CutPrefix(c.Text, directive)
 	if !ok {
-		return nil, ""
+		return nil, r.spacedDirective(c.Text)
+	}
+	if rest != "" && rest[0] != ' ' && rest[0] != '\t' {
+		return nil, "" // //poolcheck:ignoreXYZ is another word
 	}
 	// A further "//" starts a trailing comment, not the reason.
 	rest, _, _ = strings.Cut(rest, "//")
@@ -107,30 +114,50 @@ func (r *Reporter) parseDirective(c *ast.Comment) (*ignore, string) {
 	ids := strings.Split(fields[0], ",")
 	for _, id := range ids {
 		if r.policy.Rule(id) == nil {
-			return nil, fmt.Sprintf("poolcheck:ignore names unknown rule %q", id)
+			return nil, "poolcheck:ignore names " + r.policy.Unknown(id)
 		}
 	}
 	pos := r.pass.Fset.Position(c.Pos())
 	return &ignore{pos: c.Pos(), end: c.End(), file: pos.Filename, line: pos.Line, rules: ids}, ""
 }
 
-// meta builds a finding about a directive.
+// meta builds a finding about a directive, under the policy's rule of
+// that id (its severity; none when it is disabled), else as a warning.
 func (r *Reporter) meta(id string, pos, end token.Pos, msg string) *Finding {
+	sev := rules.Warning
+	if rule := r.policy.Rule(id); rule != nil {
+		if rule.Disabled {
+			return nil
+		}
+		sev = rule.Severity
+	}
 	d := analysis.Diagnostic{Pos: pos, End: end, Category: id, URL: DocURL + id, Message: "[" + id + "] " + msg}
 	p := r.pass.Fset.Position(pos)
-	return &Finding{Diagnostic: d, Rule: id, Severity: rules.Warning, File: r.Rel(p.Filename)}
+	return &Finding{Diagnostic: d, Rule: id, Severity: sev, File: r.Rel(p.Filename)}
 }
 
-// cutDirective returns what follows the directive in a line comment,
-// which may also be written with a space after the slashes.
-func cutDirective(text string) (string, bool) {
-	text, ok := strings.CutPrefix(text, "//")
+// spacedDirective returns a hint for "// poolcheck:ignore rule reason":
+// with a space after the slashes a comment is prose, as with //go: and
+// //nolint, so it silences nothing. The hint is given only when the next
+// word names rules of the policy; other prose stays quiet.
+func (r *Reporter) spacedDirective(text string) string {
+	rest, ok := strings.CutPrefix(text, "//")
+	if !ok || rest == "" || rest[0] != ' ' && rest[0] != '\t' {
+		return ""
+	}
+	rest, ok = strings.CutPrefix(strings.TrimLeft(rest, " \t"), directive[2:])
 	if !ok {
-		return "", false
+		return ""
 	}
-	rest, ok := strings.CutPrefix(strings.TrimLeft(text, " \t"), directive[2:])
-	if !ok || rest != "" && rest[0] != ' ' && rest[0] != '\t' {
-		return "", false
+	fields := strings.Fields(rest)
+	if len(fields) == 0 || rest[0] != ' ' && rest[0] != '\t' {
+		return ""
 	}
-	return rest, true
+	for _, id := range strings.Split(fields[0], ",") {
+		if r.policy.Rule(id) == nil {
+			return ""
+		}
+	}
+	return "a directive has no space after the slashes: write //poolcheck:ignore " + strings.TrimSpace(rest) +
+		" (this comment silences nothing)"
 }

@@ -28,9 +28,23 @@ func unknownRule() {
 	_, _ = sql.Open("pgx", "postgres://app@db/app")
 }
 
-// A space after the slashes, as editors often write it, works too.
+// A space after the slashes makes a comment prose, as with //go: and
+// //nolint: it silences nothing, and names the rule so it gets a hint.
 func spaced() {
 	db, _ := sql.Open("pgx", "postgres://app@db/app")
-	// poolcheck:ignore prod-single-connection a single writer by design
-	db.SetMaxOpenConns(1)
+	// poolcheck:ignore prod-single-connection a single writer by design // want `\[ignore-malformed\] a directive has no space after the slashes: write //poolcheck:ignore prod-single-connection`
+	db.SetMaxOpenConns(1) // want `\[prod-single-connection\]`
+}
+
+// Prose that wraps onto a line starting with poolcheck:ignore names no
+// rule: it is not a directive and gets nothing. For example, the
+// poolcheck:ignore directives of this file are all
+// poolcheck:ignore directives on purpose.
+func prose() {}
+
+// A rule id with a typo gets the closest name.
+func typo() {
+	db, _ := sql.Open("pgx", "postgres://app@db/app")
+	//poolcheck:ignore prod-single-conection one writer // want `unknown rule "prod-single-conection" \(did you mean "prod-single-connection"\?\)`
+	db.SetMaxOpenConns(1) // want `\[prod-single-connection\]`
 }
