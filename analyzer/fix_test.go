@@ -16,7 +16,6 @@ func TestFixesCompileAndSettle(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the fixture module")
 	}
-	prepare(t)
 	tmp := t.TempDir()
 	if err := os.CopyFS(tmp, os.DirFS(fixtures)); err != nil {
 		t.Fatal(err)

@@ -13,7 +13,6 @@ func TestNoPasswordInOutput(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the command")
 	}
-	prepare(t)
 	bin := filepath.Join(t.TempDir(), "poolcheck")
 	goCmd(t, "", "build", "-o", bin, "github.com/poolcheck/poolcheck/cmd/poolcheck")
 	runs := [][]string{
