@@ -41,7 +41,10 @@ var fixturePkgs = []string{
 	"sqlitemem", "fragments", "ignore", "scopes", "policyfile",
 }
 
-func TestFixtures(t *testing.T) { run(t, fixturePkgs...) }
+func TestFixtures(t *testing.T) {
+	t.Parallel()
+	run(t, fixturePkgs...)
+}
 
 // TestMain turns cgo off: nothing here needs it, and with a cold build
 // cache the tests then compile no C (runtime/cgo, net's resolver).
@@ -49,5 +52,9 @@ func TestMain(m *testing.M) {
 	if err := os.Setenv("CGO_ENABLED", "0"); err != nil {
 		panic(err)
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	if binPath != "" {
+		_ = os.RemoveAll(filepath.Dir(binPath))
+	}
+	os.Exit(code)
 }

@@ -52,6 +52,7 @@ type example struct {
 // structural checks, which the policy loader cannot: each bad example is
 // reported under its rule and each good one is not.
 func TestCheckExamples(t *testing.T) {
+	t.Parallel()
 	var exs []example
 	for _, r := range rules.Default().Rules() {
 		for _, ex := range r.Examples {

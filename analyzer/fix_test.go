@@ -2,10 +2,12 @@ package analyzer_test
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -16,12 +18,12 @@ func TestFixesCompileAndSettle(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the fixture module")
 	}
+	t.Parallel()
 	tmp := t.TempDir()
 	if err := os.CopyFS(tmp, os.DirFS(fixtures)); err != nil {
 		t.Fatal(err)
 	}
-	bin := filepath.Join(t.TempDir(), "poolcheck")
-	goCmd(t, "", "build", "-o", bin, "github.com/poolcheck/poolcheck/cmd/poolcheck")
+	bin := command(t)
 
 	first := poolcheck(t, tmp, bin, "-fix", "./src/...")
 	if !strings.Contains(first, "[pool-param-forwarded]") {
@@ -37,6 +39,33 @@ func TestFixesCompileAndSettle(t *testing.T) {
 	if third != first {
 		t.Errorf("a run after -fix changed what remains:\nfirst:\n%s\nthird:\n%s", first, third)
 	}
+}
+
+var (
+	buildOnce sync.Once
+	binPath   string
+	buildErr  error
+)
+
+// command builds the poolcheck command once for the tests that run it.
+func command(t *testing.T) string {
+	t.Helper()
+	buildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "poolcheck-analyzer-bin")
+		if err != nil {
+			buildErr = err
+			return
+		}
+		binPath = filepath.Join(dir, "poolcheck")
+		cmd := exec.Command("go", "build", "-o", binPath, "github.com/poolcheck/poolcheck/cmd/poolcheck")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	return binPath
 }
 
 // poolcheck runs the command in dir and returns its standard output.
