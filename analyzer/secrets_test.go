@@ -1,6 +1,8 @@
 package analyzer_test
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -28,5 +30,15 @@ func TestNoPasswordInOutput(t *testing.T) {
 		if strings.Contains(out, "hunter2") {
 			t.Errorf("%v printed a password:\n%s", args, out)
 		}
+	}
+	// The findings name the secret keys; a baseline records none of
+	// their values.
+	if out := poolcheck(t, fixtures, bin, "./src/secrets"); !strings.Contains(out, "auth_token") {
+		t.Errorf("no finding names auth_token:\n%s", out)
+	}
+	base := filepath.Join(t.TempDir(), "baseline.json")
+	poolcheck(t, fixtures, bin, "-write-baseline", base, "./src/secrets")
+	if data, err := os.ReadFile(base); err != nil || strings.Contains(string(data), "hunter2") || !strings.Contains(string(data), "auth_token") {
+		t.Errorf("baseline (%v) holds a secret or misses auth_token:\n%s", err, data)
 	}
 }

@@ -5,12 +5,18 @@ import (
 	"strings"
 )
 
-// mask replaces each secret.
-const mask = "xxxxx"
+// Mask replaces each secret.
+const Mask = "xxxxx"
+
+const mask = Mask
 
 // secretWords mark a key whose value is a secret: password, pwd, Pwd,
 // sslpassword, passwd, api_key, ...
-var secretWords = []string{"pass", "pwd", "secret", "token", "apikey", "api_key"}
+var secretWords = []string{"pass", "pwd", "secret", "token", "apikey", "api_key", "credential"}
+
+// SecretKey reports whether the value of key is a secret: its name holds
+// pass, pwd, secret, token, apikey, api_key or credential (any case).
+func SecretKey(key string) bool { return isSecretKey(key) }
 
 func isSecretKey(key string) bool {
 	k := lower(key)

@@ -65,8 +65,24 @@ func Driver(d *dsn.DSN, hint catalog.Driver) catalog.Driver {
 	return catalog.ForParams(base, keys)
 }
 
-// Site returns the site for one parameter given to driver drv.
+// Site returns the site for one parameter given to driver drv. The
+// value of a secret-looking key (dsn.SecretKey) is masked in Raw and in
+// the problem text, which messages and inventories print.
 func Site(drv catalog.Driver, prm dsn.Param) *model.Site {
+	s := site(drv, prm)
+	if prm.Value != "" && dsn.SecretKey(prm.Key) {
+		s.Raw = dsn.Mask
+		if s.Problem != nil {
+			p := *s.Problem
+			p.Text = strings.ReplaceAll(p.Text, prm.Value, dsn.Mask)
+			p.Fix = ""
+			s.Problem = &p
+		}
+	}
+	return s
+}
+
+func site(drv catalog.Driver, prm dsn.Param) *model.Site {
 	s := &model.Site{Key: prm.Key, Raw: prm.Value, Const: true, Source: model.Param}
 	if k, ok := catalog.Lookup(drv, prm.Key); ok {
 		s.Knob, s.Setting = k, k.Setting

@@ -139,11 +139,12 @@ func TestCLIFilesAndCodes(t *testing.T) {
 	}
 	writeFile(t, filepath.Join(dir, "deploy", "app.yaml"), "env:\n  - name: DATABASE_URL\n    value: postgres://app:hunter2@db/app?sslmode=disable\n")
 	writeFile(t, filepath.Join(dir, ".env.test"), "DATABASE_URL=postgresql://app:hunter2@localhost/app_test?connection_limit=1\r\n")
+	writeFile(t, filepath.Join(dir, "cache.env"), "REDIS_URL=redis://h:6379/0?access_token=hunter2&auth_token=hunter2\n")
 	writeFile(t, filepath.Join(dir, "broken.json"), "{\"url\": \"postgres://app@db/app\",}}\n")
 
 	for _, format := range []string{"text", "json", "sarif", "github"} {
-		r := runCLI(t, dir, "scan", "-format", format, "deploy/app.yaml", ".env.test")
-		if r.code != 1 || !strings.Contains(r.stdout, "prod-tls-disabled") || !strings.Contains(r.stdout, "test-pool-too-small") {
+		r := runCLI(t, dir, "scan", "-format", format, "deploy/app.yaml", ".env.test", "cache.env")
+		if r.code != 1 || !strings.Contains(r.stdout, "prod-tls-disabled") || !strings.Contains(r.stdout, "test-pool-too-small") || !strings.Contains(r.stdout, "access_token") {
 			t.Errorf("-format %s: exit %d\n%s", format, r.code, r.stdout)
 		}
 		if strings.Contains(r.stdout+r.stderr, "hunter2") {

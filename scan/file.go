@@ -98,6 +98,7 @@ type outcome struct {
 	src          []byte
 	findings     []*Finding
 	errs         []*FileError
+	notes        []*FileError
 }
 
 // file scans one file: policy and exclusion first, then its bytes.
@@ -117,6 +118,12 @@ func (s *scanner) file(w walked) (o *outcome) {
 		return o
 	}
 	if w.size > maxSize {
+		e := &FileError{File: w.path, Msg: fmt.Sprintf("not scanned: larger than the %d MiB limit", maxSize>>20)}
+		if w.named {
+			o.errs = append(o.errs, e)
+		} else {
+			o.notes = append(o.notes, e)
+		}
 		return o
 	}
 	src, err := os.ReadFile(w.path)
@@ -138,7 +145,7 @@ func (s *scanner) content(o *outcome, relp string, pol *rules.Policy, src []byte
 	}
 	o.parsed = true
 	r := &fileRun{w: w, rel: relp, pol: pol, min: s.opts.MinSeverity, src: src}
-	fs := &fileScan{src: src}
+	fs := &fileScan{src: withoutBOM(src, w.format)}
 	if !safely(func() { w.format.parse(fs) }) {
 		o.errs = append(o.errs, &FileError{File: w.path, Msg: "internal error while reading this " + w.format.name + " file; please report it"})
 		return
@@ -162,6 +169,22 @@ func (s *scanner) content(o *outcome, relp string, pol *rules.Policy, src []byte
 		return
 	}
 	o.findings, o.src = r.findings, src
+}
+
+// bom is the UTF-8 byte-order mark that editors on Windows write.
+var bom = []byte{0xEF, 0xBB, 0xBF}
+
+// withoutBOM returns src with a leading byte-order mark turned into
+// spaces, which every format but YAML skips (the YAML parser skips the
+// mark itself, and spaces would indent the first line). Offsets stay
+// those of the file.
+func withoutBOM(src []byte, f *format) []byte {
+	if !bytes.HasPrefix(src, bom) || f == fmtYAML {
+		return src
+	}
+	c := bytes.Clone(src)
+	copy(c, "   ")
+	return c
 }
 
 // safely runs fn and reports whether it returned without a panic. A

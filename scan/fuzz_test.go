@@ -3,6 +3,7 @@ package scan
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/poolcheck/poolcheck/internal/editset"
 	"io"
 	"maps"
 	"path"
@@ -197,7 +198,11 @@ func judgeAll(t *testing.T, src []byte, fs *fileScan) {
 			t.Fatalf("finding %s at %d:%d of %d bytes", f.Rule, f.Pos.Offset, f.End.Offset, len(src))
 		}
 		if f.Fix != nil {
-			if _, ok := applyEdits(src, f.Fix.Edits); !ok {
+			var set editset.Set
+			if !set.TryAdd(toSet(src, f.Fix.Edits)) {
+				t.Fatalf("fix %+v overlaps itself", f.Fix)
+			}
+			if _, ok := set.Apply(src); !ok {
 				t.Fatalf("fix %+v does not apply to %d bytes", f.Fix, len(src))
 			}
 		}

@@ -43,7 +43,7 @@ func fixedFiles(ar *txtar.Archive) map[string]string {
 	return out
 }
 
-func writeFile(t *testing.T, path, data string) {
+func writeFile(t testing.TB, path, data string) {
 	t.Helper()
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		t.Fatal(err)

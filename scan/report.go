@@ -2,6 +2,7 @@ package scan
 
 import (
 	"cmp"
+	"github.com/poolcheck/poolcheck/internal/editset"
 	"slices"
 	"sort"
 	"strconv"
@@ -26,6 +27,20 @@ type fileRun struct {
 	src      []byte
 	lines    []int // offsets of line starts, built on demand
 	findings []*Finding
+	scopes   [2][]string // the scopes of the file's code, outside and inside test regions
+}
+
+// scopesFor returns the policy scopes of the file's code, test or not,
+// matched once per file.
+func (r *fileRun) scopesFor(test bool) []string {
+	i := 0
+	if test {
+		i = 1
+	}
+	if r.scopes[i] == nil {
+		r.scopes[i] = r.pol.ScopesFor(r.rel, test)
+	}
+	return r.scopes[i]
 }
 
 // judge evaluates every DSN a value holds, as the Go analyzer evaluates
@@ -44,7 +59,7 @@ func (r *fileRun) judge(v value) {
 		}
 		pool.Partial = v.t.holes() || p.d.Kind == dsn.KindFragment
 		pool.Path = r.rel
-		pool.Scopes = r.pol.ScopesFor(r.rel, v.test)
+		pool.Scopes = r.scopesFor(v.test)
 		a, _ := p.t.extent(0, len(p.t.s))
 		pool.ID = r.rel + ":" + strconv.Itoa(r.position(a).Line)
 		for _, viol := range r.pol.Evaluate(pool) {
@@ -170,18 +185,25 @@ func (r *fileRun) settle() {
 	slices.SortStableFunc(out, func(a, b *Finding) int {
 		return cmp.Or(cmp.Compare(a.Pos.Offset, b.Pos.Offset), cmp.Compare(fixRank(a), fixRank(b)), cmp.Compare(b.Severity, a.Severity))
 	})
-	var taken []Edit
+	var taken editset.Set
 	for _, f := range out {
-		if f.Fix == nil {
-			continue
-		}
-		if conflicts(f.Fix.Edits, taken) {
+		if f.Fix != nil && !taken.TryAdd(toSet(r.src, f.Fix.Edits)) {
 			f.Fix = nil
-			continue
 		}
-		taken = append(taken, f.Fix.Edits...)
 	}
 	r.findings = out
+}
+
+// toSet spells edits of src for an editset, with the bytes they replace.
+func toSet(src []byte, edits []Edit) []editset.Edit {
+	out := make([]editset.Edit, len(edits))
+	for i, e := range edits {
+		out[i] = editset.Edit{Start: e.Start, End: e.End, New: e.New}
+		if 0 <= e.Start && e.Start <= e.End && e.End <= len(src) {
+			out[i].Old = string(src[e.Start:e.End])
+		}
+	}
+	return out
 }
 
 // fixRank orders findings at one place for fixing: a threshold's fix
@@ -192,18 +214,4 @@ func fixRank(f *Finding) int {
 		return 1
 	}
 	return 0
-}
-
-func conflicts(edits, taken []Edit) bool {
-	for _, e := range edits {
-		for _, t := range taken {
-			if e == t {
-				continue
-			}
-			if e.Start < t.End && t.Start < e.End || e.Start == t.Start {
-				return true
-			}
-		}
-	}
-	return false
 }

@@ -96,6 +96,7 @@ func (e *FileError) Error() string {
 type Result struct {
 	Findings []*Finding   // by file, then offset, then rule
 	Errors   []*FileError // by file
+	Notes    []*FileError // files not scanned that a user may expect to be: not errors
 	Files    int          // files of a known type that were read
 	Parsed   int          // of those, the files that may hold a DSN and were parsed
 	Bytes    int64        // bytes read
@@ -128,8 +129,8 @@ func Scan(paths []string, opts Options) (*Result, error) {
 	if len(paths) == 0 {
 		return nil, errors.New("no paths to scan")
 	}
-	files, errs := s.collect(paths)
-	res := &Result{Errors: errs, sources: make(map[string][]byte)}
+	files, errs, notes := s.collect(paths)
+	res := &Result{Errors: errs, Notes: notes, sources: make(map[string][]byte)}
 	outs := s.run(files)
 	for _, o := range outs {
 		if o.read {
@@ -139,6 +140,7 @@ func Scan(paths []string, opts Options) (*Result, error) {
 		if o.parsed {
 			res.Parsed++
 		}
+		res.Notes = append(res.Notes, o.notes...)
 		for _, e := range o.errs {
 			if !slices.ContainsFunc(res.Errors, func(x *FileError) bool { return *x == *e }) {
 				res.Errors = append(res.Errors, e)

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 )
 
 // skipDirs are directories a walk never enters: version control data
@@ -19,6 +20,7 @@ type walked struct {
 	top    string // the absolute directory the walk started from
 	size   int64
 	format *format
+	named  bool // named on the command line
 }
 
 // collect lists the files to scan under paths. A file named on the
@@ -26,9 +28,7 @@ type walked struct {
 // in a directory, the walk skips skipDirs, symbolic links, what
 // .gitignore files ignore and files of unknown types. Each file is
 // listed once.
-func (s *scanner) collect(paths []string) ([]walked, []*FileError) {
-	var out []walked
-	var errs []*FileError
+func (s *scanner) collect(paths []string) (out []walked, errs, notes []*FileError) {
 	seen := make(map[string]bool)
 	add := func(w walked) {
 		if !seen[w.abs] {
@@ -48,8 +48,14 @@ func (s *scanner) collect(paths []string) ([]walked, []*FileError) {
 			continue
 		}
 		if !fi.IsDir() {
-			if f := formatFor(filepath.Base(arg)); f != nil && fi.Mode().IsRegular() {
-				add(walked{path: arg, abs: abs, top: filepath.Dir(abs), size: fi.Size(), format: f})
+			f := formatFor(filepath.Base(arg))
+			switch {
+			case f == nil:
+				notes = append(notes, &FileError{File: arg, Msg: unread(arg)})
+			case !fi.Mode().IsRegular():
+				errs = append(errs, &FileError{File: arg, Msg: "not a regular file"})
+			default:
+				add(walked{path: arg, abs: abs, top: filepath.Dir(abs), size: fi.Size(), format: f, named: true})
 			}
 			continue
 		}
@@ -84,7 +90,15 @@ func (s *scanner) collect(paths []string) ([]walked, []*FileError) {
 			errs = append(errs, &FileError{File: arg, Msg: reason(err)})
 		}
 	}
-	return out, errs
+	return out, errs, notes
+}
+
+// unread says why a file named on the command line is not scanned.
+func unread(name string) string {
+	if strings.HasSuffix(name, ".go") {
+		return "not scanned: Go files are read by poolcheck ./... (Go mode)"
+	}
+	return "not scanned: poolcheck scan does not read this type of file"
 }
 
 // mustRel returns p relative to base, which WalkDir guarantees is its

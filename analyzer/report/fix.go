@@ -1,13 +1,12 @@
 package report
 
 import (
-	"go/token"
-
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/poolcheck/poolcheck/analyzer/find"
 	"github.com/poolcheck/poolcheck/analyzer/group"
 	"github.com/poolcheck/poolcheck/catalog"
+	"github.com/poolcheck/poolcheck/internal/editset"
 	"github.com/poolcheck/poolcheck/rules"
 )
 
@@ -48,37 +47,25 @@ func fixFor(p *group.Pool, v rules.Violation, ref *find.Ref) []analysis.Suggeste
 // added twice) do not conflict. fs is in source order, the preferred
 // finding first at each position.
 func dropOverlaps(fs []*Finding) {
-	var taken []analysis.TextEdit
+	var taken editset.Set
 	for _, f := range fs {
 		fixes := f.Diagnostic.SuggestedFixes
-		if len(fixes) == 0 {
-			continue
-		}
-		if conflicts(fixes[0].TextEdits, taken) {
+		if len(fixes) > 0 && !taken.TryAdd(toSet(fixes[0].TextEdits)) {
 			f.Diagnostic.SuggestedFixes = nil
-			continue
 		}
-		taken = append(taken, fixes[0].TextEdits...)
 	}
 }
 
-func conflicts(edits, taken []analysis.TextEdit) bool {
-	for _, e := range edits {
-		for _, t := range taken {
-			if e.Pos == t.Pos && end(e) == end(t) && string(e.NewText) == string(t.NewText) {
-				continue
-			}
-			if e.Pos < end(t) && t.Pos < end(e) || e.Pos == t.Pos {
-				return true
-			}
+// toSet spells text edits for an editset, positions as offsets in the
+// file set (all of one package, so comparable).
+func toSet(tes []analysis.TextEdit) []editset.Edit {
+	out := make([]editset.Edit, len(tes))
+	for i, te := range tes {
+		end := te.End
+		if !end.IsValid() {
+			end = te.Pos
 		}
+		out[i] = editset.Edit{Start: int(te.Pos), End: int(end), New: string(te.NewText)}
 	}
-	return false
-}
-
-func end(e analysis.TextEdit) token.Pos {
-	if e.End.IsValid() {
-		return e.End
-	}
-	return e.Pos
+	return out
 }

@@ -47,6 +47,7 @@ type Reporter struct {
 	findings []*Finding
 	byKey    map[key]*Finding
 	roots    map[string]string // dir -> module root
+	scopes   map[scopeKey][]string
 }
 
 type key struct {
@@ -56,7 +57,7 @@ type key struct {
 
 // New returns a reporter for pass that drops findings below floor.
 func New(pass *analysis.Pass, policy *rules.Policy, floor rules.Severity) *Reporter {
-	return &Reporter{pass: pass, policy: policy, min: floor, byKey: make(map[key]*Finding), roots: make(map[string]string)}
+	return &Reporter{pass: pass, policy: policy, min: floor, byKey: make(map[key]*Finding), roots: make(map[string]string), scopes: make(map[scopeKey][]string)}
 }
 
 // Places returns where a pool is judged: once per distinct scope of the
@@ -81,9 +82,21 @@ func (r *Reporter) Places(p *group.Pool) []find.Where {
 // Excluded reports whether the policy excludes the file of w.
 func (r *Reporter) Excluded(w find.Where) bool { return r.policy.Excluded(r.Rel(w.File)) }
 
-// Scopes returns the policy scopes that hold at w.
+// Scopes returns the policy scopes that hold at w, matched once per
+// file and kind of code.
 func (r *Reporter) Scopes(w find.Where) []string {
-	return r.policy.ScopesFor(r.Rel(w.File), w.Test)
+	k := scopeKey{w.File, w.Test}
+	if s, ok := r.scopes[k]; ok {
+		return s
+	}
+	s := r.policy.ScopesFor(r.Rel(w.File), w.Test)
+	r.scopes[k] = s
+	return s
+}
+
+type scopeKey struct {
+	file string
+	test bool
 }
 
 // Violation records a policy violation of pool p judged at w.

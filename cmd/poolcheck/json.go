@@ -121,7 +121,7 @@ func toJSON(fset *token.FileSet, loc *locator, f *report.Finding) jsonFinding {
 }
 
 func position(fset *token.FileSet, loc *locator, p token.Pos) jsonPos {
-	q := fset.Position(p)
+	q := loc.position(fset, p)
 	return jsonPos{File: loc.path(q.Filename), Offset: q.Offset, Line: q.Line, Col: q.Column}
 }
 

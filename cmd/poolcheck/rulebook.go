@@ -50,9 +50,14 @@ func (out *outcome) policies() []*rules.Policy {
 		wd, _ := os.Getwd()
 		paths = []string{discover(wd)}
 	}
-	for _, f := range out.findings {
-		dir := filepath.Dir(out.fset.Position(f.Diagnostic.Pos).Filename)
-		if out.policy == "" {
+	if out.policy == "" {
+		seen := make(map[string]bool) // directories looked up
+		for _, f := range out.findings {
+			dir := filepath.Dir(out.fset.Position(f.Diagnostic.Pos).Filename)
+			if seen[dir] {
+				continue
+			}
+			seen[dir] = true
 			if p := discover(dir); !slices.Contains(paths, p) {
 				paths = append(paths, p)
 			}

@@ -32,9 +32,10 @@ type outcome struct {
 	pools    []*group.Pool
 	failed   bool // a package did not load or analyze
 	graph    *checker.Graph
-	hidden   int    // findings the baseline hid
-	fixed    int    // findings -fix mended
-	policy   string // the -policy file, for rule metadata
+	src      *sources // the Go files as analysed; nil unless -fix or -diff
+	hidden   int      // findings the baseline hid
+	fixed    int      // findings -fix mended
+	policy   string   // the -policy file, for rule metadata
 }
 
 func (o *options) run(stdout, stderr io.Writer) int {
@@ -68,11 +69,10 @@ func (o *options) settle(out *outcome, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
+	var fixErr error
 	if o.fix || o.diff {
-		fixed, err := applyFixes(out, o.diff, stdout, stderr)
-		if err != nil {
-			return err
-		}
+		var fixed map[*report.Finding]bool
+		fixed, fixErr = applyFixes(out, o.diff, stdout, stderr)
 		if o.fix && !o.diff {
 			// What -fix could not mend is still a finding.
 			out.findings = slices.DeleteFunc(out.findings, func(f *report.Finding) bool { return fixed[f] })
@@ -81,9 +81,10 @@ func (o *options) settle(out *outcome, stdout, stderr io.Writer) error {
 		}
 	}
 	if o.diff {
-		return nil
+		return fixErr
 	}
-	return o.print(stdout, out)
+	// A file -fix could not write is an error after the findings.
+	return cmp.Or(o.print(stdout, out), fixErr)
 }
 
 // dropFixed removes the diagnostics -fix mended from the graph, which
@@ -136,6 +137,11 @@ func (o *options) exitCode(out *outcome) int {
 // analyze loads the packages and runs the analyzer on them.
 func (o *options) analyze(a *analysis.Analyzer, stderr io.Writer) (*outcome, error) {
 	cfg := &packages.Config{Mode: loadMode, Tests: o.tests}
+	var src *sources
+	if o.fix || o.diff {
+		src = newSources()
+		cfg.ParseFile = src.parse
+	}
 	if o.tags != "" {
 		cfg.BuildFlags = []string{"-tags=" + o.tags}
 	}
@@ -146,7 +152,7 @@ func (o *options) analyze(a *analysis.Analyzer, stderr io.Writer) (*outcome, err
 	if len(pkgs) == 0 {
 		return nil, errors.New("no packages matched")
 	}
-	out := &outcome{failed: printLoadErrors(pkgs, stderr), policy: o.policy}
+	out := &outcome{failed: printLoadErrors(pkgs, stderr), policy: o.policy, src: src}
 	pkgs = preferTestVariants(pkgs)
 	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
 	if err != nil {

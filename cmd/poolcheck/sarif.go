@@ -130,7 +130,7 @@ func (s *sarifWriter) physical(pos, end token.Pos) sarifPhysical {
 }
 
 func (s *sarifWriter) region(pos, end token.Pos) sarifRegion {
-	a, b := s.out.fset.Position(pos), s.out.fset.Position(end)
+	a, b := s.loc.position(s.out.fset, pos), s.loc.position(s.out.fset, end)
 	return sarifRegion{StartLine: a.Line, StartColumn: s.loc.col16(a), EndLine: b.Line, EndColumn: s.loc.col16(b),
 		ByteOffset: a.Offset, ByteLength: b.Offset - a.Offset}
 }

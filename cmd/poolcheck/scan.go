@@ -73,6 +73,9 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "poolcheck scan:", err)
 		return exitError
 	}
+	for _, e := range res.Notes {
+		fmt.Fprintln(stderr, "poolcheck scan: note:", e)
+	}
 	for _, e := range res.Errors {
 		fmt.Fprintln(stderr, "poolcheck scan:", e)
 	}

@@ -8,6 +8,10 @@ const (
 	c = "postgres://u@h/db?sslpassword=hunter2&sslmode=bogus"
 	d = "mysql://u:hunter2@h/db?connection_limit=0"
 	e = "sqlserver://u:hunter2@h?password=hunter2&dial+timeout=abc"
+	// Keys go-redis does not know, whose names say they hold secrets:
+	// unknown-option-rejected names each, but never its value.
+	f = "redis://h:6379/0?auth_token=hunter2&access_token=hunter2&passwd=hunter2&token=hunter2&secret=hunter2&api_key=hunter2&credentials=hunter2"
+	g = "rediss://:hunter2@h:6379/0?auth_token=hunter2"
 )
 
 func keyvalue() {
