@@ -2,9 +2,7 @@ package analyzer_test
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
-	"sync"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -12,8 +10,11 @@ import (
 	"github.com/poolcheck/poolcheck/analyzer"
 )
 
-// fixtures is the testdata module; its go.mod requires the real drivers
-// so that the fixtures type-check against the real APIs.
+// fixtures is the testdata module. The drivers it imports are stand-ins
+// under testdata/src/<module path>, named by replace directives in its
+// go.mod: they type-check in a fraction of the time the real drivers
+// take, and difftest's TestStandIns keeps their declarations equal to
+// the real ones.
 var fixtures = func() string {
 	dir, err := filepath.Abs("testdata")
 	if err != nil {
@@ -22,30 +23,10 @@ var fixtures = func() string {
 	return dir
 }()
 
-var download sync.Once
-
-// prepare downloads the fixture module's dependencies once: analysistest
-// loads with GOPROXY=off, so they must be in the module cache.
-func prepare(t *testing.T) {
-	t.Helper()
-	var err error
-	var out []byte
-	download.Do(func() {
-		cmd := exec.Command("go", "mod", "download")
-		cmd.Dir = fixtures
-		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod")
-		out, err = cmd.CombinedOutput()
-	})
-	if err != nil {
-		t.Fatalf("go mod download in %s: %v\n%s", fixtures, err, out)
-	}
-}
-
 // run analyzes fixture packages and checks their // want comments and
 // the .golden files of their fixes.
 func run(t *testing.T, pkgs ...string) {
 	t.Helper()
-	prepare(t)
 	for i, p := range pkgs {
 		pkgs[i] = "fixtures/src/" + p
 	}
@@ -60,15 +41,22 @@ var fixturePkgs = []string{
 	"sqlitemem", "fragments", "ignore", "scopes", "policyfile", "generated",
 }
 
-func TestFixtures(t *testing.T) { run(t, fixturePkgs...) }
+func TestFixtures(t *testing.T) {
+	t.Parallel()
+	run(t, fixturePkgs...)
+}
 
-// TestMain turns cgo off: go-sqlite3 then builds its pure-Go stub, and
-// no test compiles SQLite's C source.
+// TestMain turns cgo off: nothing here needs it, and with a cold build
+// cache the tests then compile no C (runtime/cgo, net's resolver).
 func TestMain(m *testing.M) {
 	if err := os.Setenv("CGO_ENABLED", "0"); err != nil {
 		panic(err)
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	if binPath != "" {
+		_ = os.RemoveAll(filepath.Dir(binPath))
+	}
+	os.Exit(code)
 }
 
 // TestGenerated: with -generated, generated files are judged too

@@ -14,9 +14,8 @@ func TestNoPasswordInOutput(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the command")
 	}
-	prepare(t)
-	bin := filepath.Join(t.TempDir(), "poolcheck")
-	goCmd(t, "", "build", "-o", bin, "github.com/poolcheck/poolcheck/cmd/poolcheck")
+	t.Parallel()
+	bin := command(t)
 	runs := [][]string{
 		{"-format", "text"}, {"-format", "json"}, {"-format", "sarif"}, {"-format", "github"},
 		{"-json"}, {"-inventory"}, {"-inventory", "-format", "json"},

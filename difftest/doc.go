@@ -12,6 +12,11 @@
 //	github.com/go-sql-driver/mysql v1.10.1  mysql.ParseDSN
 //	github.com/redis/go-redis/v9 v9.23.0    redis.ParseURL, redis.ParseClusterURL
 //
+// TestStandIns also holds the analyzer's driver stand-ins
+// (analyzer/testdata/src/<module path>) to the real packages, for which
+// this module requires gorm, gorm's postgres driver, ent, sqlx,
+// go-sqlmock and go-sqlite3 too (standins_deps.go).
+//
 // go-mssqldb (msdsn.Parse) is not compared yet: the catalog's sqlserver
 // rows are covered by its own tests only.
 //

@@ -26,6 +26,7 @@ func TestMain(m *testing.M) {
 			must(os.Unsetenv(k))
 		}
 	}
+	realHome = os.Getenv("HOME") // for the go command TestStandIns runs
 	home, err := os.MkdirTemp("", "difftest-home")
 	if err != nil {
 		panic(err)
@@ -36,6 +37,10 @@ func TestMain(m *testing.M) {
 	must(os.RemoveAll(home))
 	os.Exit(code)
 }
+
+// realHome is $HOME before TestMain replaced it: the go command finds
+// its build and module caches there.
+var realHome string
 
 func must(err error) {
 	if err != nil {

@@ -73,7 +73,7 @@ func TestGitHubFormat(t *testing.T) {
 		if !strings.HasPrefix(c.props["title"], "poolcheck "+f.rule+": ") {
 			t.Errorf("%s %s: title %q", f.file, f.rule, c.props["title"])
 		}
-		if !strings.HasPrefix(c.msg, "["+f.rule+"] ") || !strings.HasSuffix(c.msg, "\nhttps://github.com/poolcheck/poolcheck/blob/main/README.md#"+f.rule) {
+		if !strings.HasPrefix(c.msg, "["+f.rule+"] ") || !strings.HasSuffix(c.msg, "\nhttps://github.com/poolcheck/poolcheck/blob/main/docs/rules.md#"+f.rule) {
 			t.Errorf("%s %s: message %q", f.file, f.rule, c.msg)
 		}
 	}

@@ -9,9 +9,9 @@ import (
 	"testing"
 )
 
-// The -format json schema, version 1, as the README documents it.
+// The -format json schema, version 1, as docs/output.md documents it.
 // Decoding rejects unknown fields, so a field added without updating
-// this (and the README) fails the test.
+// this (and docs/output.md) fails the test.
 type jsonReport struct {
 	Version  int           `json:"version"`
 	Tool     string        `json:"tool"`

@@ -6,8 +6,9 @@ import (
 	"strings"
 )
 
-// WriteMarkdown writes the rules as the README documents them: a summary
-// table, then a section per rule with its rationale and before/after.
+// WriteMarkdown writes the rules as docs/rules.md documents them: a
+// summary table, then a section per rule with its rationale and
+// before/after.
 func (p *Policy) WriteMarkdown(w io.Writer) error {
 	var b strings.Builder
 	b.WriteString("| Rule | Severity | Scope | Constraint | What it catches |\n|---|---|---|---|---|\n")
@@ -15,7 +16,7 @@ func (p *Policy) WriteMarkdown(w io.Writer) error {
 		fmt.Fprintf(&b, "| [`%s`](#%s) | %s | %s | %s | %s |\n", r.ID, r.ID, r.status(), r.Scope, cell(r.Constraint()), cell(r.Title))
 	}
 	for _, r := range p.rules {
-		fmt.Fprintf(&b, "\n### %s\n\n**%s.** %s, scope %s", r.ID, r.Title, r.status(), r.Scope)
+		fmt.Fprintf(&b, "\n## %s\n\n**%s.** %s, scope %s", r.ID, r.Title, r.status(), r.Scope)
 		if len(r.Drivers) > 0 {
 			fmt.Fprintf(&b, ", drivers %s", r.drivers())
 		}

@@ -44,14 +44,17 @@ func f() { os.Setenv("GODEBUG", "gotypesalias=1") }`, false},
 func f(v string) { os.Setenv("DATABASE_URL", v) }`, true},
 		{"directive", "//poolcheck:ignore test-pool-too-small reason\nvar x = 1", true},
 	}
+	// One importer for every case: it type-checks the standard library
+	// packages the cases import once, not once per case.
+	fset := token.NewFileSet()
+	imp := importer.ForCompiler(fset, "source", nil)
 	for _, tt := range tests {
-		fset := token.NewFileSet()
 		f, err := parser.ParseFile(fset, "x.go", "package p\n"+tt.src+"\n", parser.ParseComments)
 		if err != nil {
 			t.Fatalf("%s: %v", tt.name, err)
 		}
 		info := &types.Info{Uses: make(map[*ast.Ident]types.Object)}
-		conf := types.Config{Importer: importer.ForCompiler(fset, "source", nil)}
+		conf := types.Config{Importer: imp}
 		if _, err := conf.Check("p", fset, []*ast.File{f}, info); err != nil {
 			t.Fatalf("%s: %v", tt.name, err)
 		}

@@ -21,7 +21,7 @@ import (
 )
 
 // DocURL is where every rule is documented, by id.
-const DocURL = "https://github.com/poolcheck/poolcheck/blob/main/README.md#"
+const DocURL = "https://github.com/poolcheck/poolcheck/blob/main/docs/rules.md#"
 
 // A Finding is one reported diagnostic and what it is about.
 type Finding struct {

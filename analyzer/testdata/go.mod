@@ -1,3 +1,7 @@
+// The analyzer's fixtures. The drivers they import are stand-ins under
+// src/<module path>: only the declarations the fixtures use, with the
+// real signatures (difftest's TestStandIns checks them against the real
+// drivers). The versions are the ones the stand-ins copy.
 module fixtures
 
 go 1.26.0
@@ -11,23 +15,19 @@ require (
 	github.com/lib/pq v1.12.3
 	github.com/mattn/go-sqlite3 v1.14.53
 	github.com/redis/go-redis/v9 v9.23.0
-	gorm.io/driver/mysql v1.6.0
 	gorm.io/driver/postgres v1.6.3
-	gorm.io/driver/sqlite v1.6.0
 	gorm.io/gorm v1.31.2
 )
 
-require (
-	filippo.io/edwards25519 v1.2.0 // indirect
-	github.com/cespare/xxhash/v2 v2.3.0 // indirect
-	github.com/google/uuid v1.3.0 // indirect
-	github.com/jackc/pgpassfile v1.0.0 // indirect
-	github.com/jackc/pgservicefile v0.0.0-20240606120523-5a60cdf6a761 // indirect
-	github.com/jackc/puddle/v2 v2.2.3 // indirect
-	github.com/jinzhu/inflection v1.0.0 // indirect
-	github.com/jinzhu/now v1.1.5 // indirect
-	go.uber.org/atomic v1.12.0 // indirect
-	golang.org/x/sync v0.22.0 // indirect
-	golang.org/x/sys v0.48.0 // indirect
-	golang.org/x/text v0.41.0 // indirect
+replace (
+	entgo.io/ent => ./src/entgo.io/ent
+	github.com/DATA-DOG/go-sqlmock => ./src/github.com/DATA-DOG/go-sqlmock
+	github.com/go-sql-driver/mysql => ./src/github.com/go-sql-driver/mysql
+	github.com/jackc/pgx/v5 => ./src/github.com/jackc/pgx/v5
+	github.com/jmoiron/sqlx => ./src/github.com/jmoiron/sqlx
+	github.com/lib/pq => ./src/github.com/lib/pq
+	github.com/mattn/go-sqlite3 => ./src/github.com/mattn/go-sqlite3
+	github.com/redis/go-redis/v9 => ./src/github.com/redis/go-redis/v9
+	gorm.io/driver/postgres => ./src/gorm.io/driver/postgres
+	gorm.io/gorm => ./src/gorm.io/gorm
 )

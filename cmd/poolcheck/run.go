@@ -59,6 +59,7 @@ func (o *options) run(stdout, stderr io.Writer) int {
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "poolcheck:", err)
+		printToolchainHint(stderr, err.Error())
 		return exitError
 	}
 	return o.exitCode(out)
@@ -220,14 +221,17 @@ func isSkipped(p *packages.Package) bool { return len(p.Errors) > 0 || p.IllType
 // there were any.
 func printLoadErrors(pkgs []*packages.Package, stderr io.Writer) bool {
 	seen := make(map[string]bool)
+	var msgs []string
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		for _, e := range p.Errors {
 			if msg := e.Error(); !seen[msg] {
 				seen[msg] = true
+				msgs = append(msgs, msg)
 				fmt.Fprintln(stderr, msg)
 			}
 		}
 	})
+	printToolchainHint(stderr, msgs...)
 	return len(seen) > 0
 }
 

@@ -1,4 +1,5 @@
-// Package imports pins every driver the fixtures use.
+// Package imports pins every driver the fixtures use, so that go mod
+// tidy keeps their requirements.
 package imports
 
 import (
@@ -12,8 +13,6 @@ import (
 	_ "github.com/lib/pq"
 	_ "github.com/mattn/go-sqlite3"
 	_ "github.com/redis/go-redis/v9"
-	_ "gorm.io/driver/mysql"
 	_ "gorm.io/driver/postgres"
-	_ "gorm.io/driver/sqlite"
 	_ "gorm.io/gorm"
 )

@@ -1,0 +1,3 @@
+module github.com/DATA-DOG/go-sqlmock
+
+go 1.26.0

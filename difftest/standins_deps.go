@@ -1,0 +1,16 @@
+//go:build standins
+
+package difftest
+
+// The real packages behind the analyzer's stand-ins
+// (analyzer/testdata/src): TestStandIns loads them by import path, and
+// these imports keep their modules required by go mod tidy. The build
+// tag keeps them out of every build.
+import (
+	_ "entgo.io/ent/dialect/sql"
+	_ "github.com/DATA-DOG/go-sqlmock"
+	_ "github.com/jmoiron/sqlx"
+	_ "github.com/mattn/go-sqlite3"
+	_ "gorm.io/driver/postgres"
+	_ "gorm.io/gorm"
+)
