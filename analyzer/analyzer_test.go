@@ -62,7 +62,7 @@ func TestMain(m *testing.M) {
 // TestGenerated: with -generated, generated files are judged too
 // (package generated shows they are skipped by default).
 func TestGenerated(t *testing.T) {
-	prepare(t)
+	t.Parallel()
 	a := analyzer.New()
 	if err := a.Flags.Set("generated", "true"); err != nil {
 		t.Fatal(err)
@@ -73,7 +73,7 @@ func TestGenerated(t *testing.T) {
 // TestInline: with -related=false (the golangci-lint plugin's setting)
 // no diagnostic carries related information.
 func TestInline(t *testing.T) {
-	prepare(t)
+	t.Parallel()
 	a := analyzer.New()
 	if err := a.Flags.Set("related", "false"); err != nil {
 		t.Fatal(err)
