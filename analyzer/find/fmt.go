@@ -11,11 +11,7 @@ import (
 // fmtText returns the text a fmt.Sprintf or fmt.Sprint call produces:
 // verbs and non-string operands become holes. It returns nil for other calls.
 func (f *finder) fmtText(call *ast.CallExpr) *text {
-	fn, ok := typeutil.Callee(f.info, call).(*types.Func)
-	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "fmt" || call.Ellipsis.IsValid() {
-		return nil
-	}
-	switch fn.Name() {
+	switch f.fmtFunc(call) {
 	case "Sprintf":
 		if len(call.Args) == 0 {
 			return nil
@@ -38,6 +34,19 @@ func (f *finder) fmtText(call *ast.CallExpr) *text {
 		return t
 	}
 	return nil
+}
+
+// fmtFunc returns "Sprintf" or "Sprint" for a call of that fmt
+// function without a spread argument, else "".
+func (f *finder) fmtFunc(call *ast.CallExpr) string {
+	fn, ok := typeutil.Callee(f.info, call).(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "fmt" || call.Ellipsis.IsValid() {
+		return ""
+	}
+	if name := fn.Name(); name == "Sprintf" || name == "Sprint" {
+		return name
+	}
+	return ""
 }
 
 // expandVerbs turns a format text into the text Sprintf produces: each

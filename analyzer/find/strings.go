@@ -57,24 +57,43 @@ func (f *finder) declares(c inspector.Cursor) *types.Const {
 	return nil
 }
 
-// stringTop returns the outermost + expression that the literal at c is
-// part of (c itself if none), and whether it joins constants with values.
+// stringTop returns the outermost expression that builds a string from
+// the literal at c (c itself if none): + concatenations, and the
+// fmt.Sprintf call whose format it is; and whether it joins constants
+// with values.
 func (f *finder) stringTop(c inspector.Cursor) (inspector.Cursor, context) {
 	top := c
 	for p := c.Parent(); p.Index() >= 0; p = p.Parent() {
-		if _, ok := p.Node().(*ast.ParenExpr); ok {
-			continue
-		}
-		b, ok := p.Node().(*ast.BinaryExpr)
-		if !ok || b.Op != token.ADD {
+		if !f.builds(p.Node(), top.Node()) {
 			break
 		}
-		top = p
+		if _, paren := p.Node().(*ast.ParenExpr); !paren {
+			top = p
+		}
 	}
 	if tv, ok := f.info.Types[top.Node().(ast.Expr)]; ok && tv.Value != nil {
 		return top, loose
 	}
 	return top, concat
+}
+
+// builds reports whether n builds its string from its operand part:
+// part + x, x + part, (part), fmt.Sprintf(part, ...) and fmt.Sprint(..., part, ...).
+func (f *finder) builds(n, part ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.ParenExpr:
+		return true
+	case *ast.BinaryExpr:
+		return n.Op == token.ADD
+	case *ast.CallExpr:
+		switch f.fmtFunc(n) {
+		case "Sprint":
+			return true
+		case "Sprintf":
+			return len(n.Args) > 0 && n.Args[0] == part
+		}
+	}
+	return false
 }
 
 // dsnish is a cheap filter before parsing: a DSN has '=' or "://".
