@@ -30,7 +30,7 @@ func (f *finder) stringLit(c inspector.Cursor, lit *ast.BasicLit) {
 	}
 	f.markUsed(t)
 	if p := parseText(t, "", ctx); p != nil {
-		it := f.dsnItem(top, p, "", f.resultHandle(top), top.Node())
+		it := f.dsnItem(top, p, "", f.assignedTo(top), top.Node())
 		if c := f.declares(top); c != nil {
 			for _, s := range it.Pool.Sites {
 				if ref := s.Ref.(*Ref); ref.Via == nil {
@@ -39,6 +39,25 @@ func (f *finder) stringLit(c inspector.Cursor, lit *ast.BasicLit) {
 			}
 		}
 	}
+}
+
+// assignedTo names the variable a string expression is assigned to
+// directly (dsn := "..."), so that later appends to it (dsn += "&...")
+// join it. A string inside a composite literal, one of several DSNs of
+// a Config or a slice, is a pool of its own: no handle.
+func (f *finder) assignedTo(c inspector.Cursor) Handle {
+	p := c.Parent()
+	switch n := p.Node().(type) {
+	case *ast.AssignStmt:
+		return f.lhsHandle(funcOf(c), n.Lhs, n.Rhs, c.Node())
+	case *ast.ValueSpec:
+		exprs := make([]ast.Expr, len(n.Names))
+		for i, id := range n.Names {
+			exprs[i] = id
+		}
+		return f.lhsHandle(funcOf(c), exprs, n.Values, c.Node())
+	}
+	return Handle{}
 }
 
 // declares returns the named constant whose value is the expression at

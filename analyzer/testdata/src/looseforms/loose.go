@@ -59,3 +59,16 @@ database:
 `
 	_ = "user@example.com/profile"
 }
+
+// Several DSNs in one literal are several pools: each is judged.
+type Cluster struct{ Primary, Replica string }
+
+var cluster = Cluster{
+	Primary: "postgres://app@primary/app?sslmode=disable", // want `\[prod-tls-disabled\]`
+	Replica: "postgres://app@replica/app?sslmode=require",
+}
+
+var shards = []string{
+	"postgres://app@shard1/app?sslmode=disable", // want `\[prod-tls-disabled\]`
+	"postgres://app@shard2/app?sslmode=disable", // want `\[prod-tls-disabled\]`
+}
