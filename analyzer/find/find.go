@@ -89,31 +89,34 @@ type Ref struct {
 
 // finder holds the per-package state of one Find call.
 type finder struct {
-	fset   *token.FileSet
-	info   *types.Info
-	pkg    *types.Package
-	files  []*ast.File
-	insp   *inspector.Inspector
-	consts map[*types.Const]ast.Expr // built on first use, with vars
-	vars   map[*types.Var]*varInfo
-	used   map[ast.Node]bool // expressions already read as part of a DSN
-	res    *Result
+	testPkg bool // the package is test code: a helper for tests
+	fset    *token.FileSet
+	info    *types.Info
+	pkg     *types.Package
+	files   []*ast.File
+	insp    *inspector.Inspector
+	consts  map[*types.Const]ast.Expr // built on first use, with vars
+	vars    map[*types.Var]*varInfo
+	used    map[ast.Node]bool // expressions already read as part of a DSN
+	res     *Result
 
 	constUses map[*types.Const][]token.Pos // built on first use
 	created   map[Handle]token.Pos         // pool configs handed to a constructor, and where
 }
 
 // Find walks files, of the package of pass, and returns what it found;
-// insp inspects those files.
-func Find(pass *analysis.Pass, files []*ast.File, insp *inspector.Inspector) *Result {
+// insp inspects those files. All the code of a test package (testPkg)
+// is test code.
+func Find(pass *analysis.Pass, files []*ast.File, insp *inspector.Inspector, testPkg bool) *Result {
 	f := &finder{
-		fset:  pass.Fset,
-		info:  pass.TypesInfo,
-		pkg:   pass.Pkg,
-		files: files,
-		insp:  insp,
-		used:  make(map[ast.Node]bool),
-		res:   &Result{},
+		testPkg: testPkg,
+		fset:    pass.Fset,
+		info:    pass.TypesInfo,
+		pkg:     pass.Pkg,
+		files:   files,
+		insp:    insp,
+		used:    make(map[ast.Node]bool),
+		res:     &Result{},
 	}
 	f.walk()
 	return f.res

@@ -236,7 +236,7 @@ func (f *finder) whereAt(pos token.Pos) Where {
 		return Where{}
 	}
 	w := Where{File: f.fset.File(pos).Name()}
-	w.Test = isTestFile(w.File)
+	w.Test = f.testPkg || isTestFile(w.File)
 	// Declarations are in source order: search, do not scan.
 	i := sort.Search(len(file.Decls), func(i int) bool { return file.Decls[i].End() > pos })
 	if i < len(file.Decls) {
