@@ -39,19 +39,26 @@ func (r *Rule) Applies(pool *model.Pool) bool {
 }
 
 // admits applies the driver filter: d must be listed when any driver is
-// listed plainly, and must not be listed with "!".
+// listed plainly, and must not be listed with "!". The name "unknown"
+// stands for a pool whose driver is not known: a *sql.DB opened with a
+// driver name that is not constant, or elsewhere.
 func (r *Rule) admits(d catalog.Driver) bool {
 	listed, positive := false, false
 	for _, f := range r.Drivers {
 		name, neg := strings.CutPrefix(f, "!")
-		if neg && name == string(d) {
+		match := name == string(d) || name == UnknownDriver && (d == catalog.SQL || d == "")
+		if neg && match {
 			return false
 		}
 		positive = positive || !neg
-		listed = listed || !neg && name == string(d)
+		listed = listed || !neg && match
 	}
 	return listed || !positive
 }
+
+// UnknownDriver is the driver filter word for a pool whose driver is not
+// known.
+const UnknownDriver = "unknown"
 
 // judge appends the violations of r by pool to out.
 func (r *Rule) judge(pool *model.Pool, out []Violation) []Violation {

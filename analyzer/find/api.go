@@ -36,7 +36,7 @@ func (f *finder) apiItem(c inspector.Cursor, k *catalog.Knob, src model.Source, 
 	target := f.editTarget(v.expr)
 	s.Ref = &Ref{Pos: e.Pos(), End: e.End(), Edit: f.exprEdit(target), Where: w}
 	pool := &model.Pool{Driver: k.Driver, Sites: []*model.Site{s}, Partial: true}
-	f.res.Items = append(f.res.Items, &Item{Pool: pool, Handle: h, Where: w, Pos: e.Pos(), End: e.End()})
+	f.res.Items = append(f.res.Items, &Item{Pool: pool, Handle: h, Where: w, Pos: e.Pos(), End: e.End(), Guard: f.guard(c)})
 	if k.Unit == catalog.UnitGoDuration && v.konst && f.unitless(v.expr) {
 		f.unitlessDuration(w, k, e, v, target)
 	}

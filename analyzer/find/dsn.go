@@ -126,7 +126,7 @@ func (f *finder) dsnItem(c inspector.Cursor, p *parsed, driver catalog.Driver, h
 	pos, end := whole.Pos(), whole.End()
 	pool.Ref = &Ref{Pos: pos, End: end, Add: p.adder(), Whole: p.whole, Where: w}
 	pool.Partial = p.t.holes() || p.d.Kind == dsn.KindFragment
-	it := &Item{Pool: pool, Handle: h, Driver: driver, Where: w, Pos: pos, End: end}
+	it := &Item{Pool: pool, Handle: h, Driver: driver, Where: w, Pos: pos, End: end, Guard: f.guard(c)}
 	it.Memory = isSQLite(driver) && inMemory(p)
 	if c := p.constOf(); c != nil {
 		it.Uses = f.uses(c)

@@ -35,6 +35,9 @@ type Item struct {
 	// Memory is true for an in-memory SQLite DSN without a shared cache:
 	// each pooled connection would open its own empty database.
 	Memory bool
+	// Guard is the driver of the branch the item is in (if dialect ==
+	// "sqlite3" { ... }), "" outside such a branch.
+	Guard catalog.Driver
 }
 
 // Where places a finding in the code, for scope and baselines.

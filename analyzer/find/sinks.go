@@ -53,7 +53,7 @@ func (f *finder) opaque(c inspector.Cursor, driver catalog.Driver, h Handle, who
 	}
 	w := f.where(c)
 	pool := &model.Pool{Driver: driver, Partial: true}
-	f.res.Items = append(f.res.Items, &Item{Pool: pool, Handle: h, Driver: driver, Where: w, Pos: whole.Pos(), End: whole.End()})
+	f.res.Items = append(f.res.Items, &Item{Pool: pool, Handle: h, Driver: driver, Where: w, Pos: whole.Pos(), End: whole.End(), Guard: f.guard(c)})
 }
 
 // markUsed marks the literals and calls of t as read, so that the pass
