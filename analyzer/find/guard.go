@@ -22,8 +22,8 @@ var dialects = map[string]catalog.Driver{
 // of a switch, within the function. Settings there bind to that driver
 // even when the variable they configure is opened for several.
 func (f *finder) guard(c inspector.Cursor) catalog.Driver {
-	child := c.Node()
-	for p := c.Parent(); p.Index() >= 0; p = p.Parent() {
+	var child ast.Node
+	for p := range c.Enclosing() {
 		switch n := p.Node().(type) {
 		case *ast.FuncDecl, *ast.FuncLit:
 			return ""
