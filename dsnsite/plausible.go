@@ -21,9 +21,11 @@ import (
 //   - a MySQL DSN: a network with an address, tcp(...) or unix(...),
 //     and keys the driver reads;
 //   - ADO (sqlserver): a server key, and every key one go-mssqldb reads;
-//   - a query fragment: every key a pool, timeout or TLS key, whose
-//     family (ForKeys) names the driver.
+//   - a query fragment: every key a pool, timeout or TLS key, or a
+//     SQLite _pragma, and at least one a setting; the family of the keys
+//     (catalog.ForKeys) names the driver.
 func Plausible(d *dsn.DSN) (catalog.Driver, bool) {
+	d.ExpandPragmas()
 	keys := make([]string, len(d.Params))
 	for i, p := range d.Params {
 		keys[i] = p.Key
@@ -39,10 +41,17 @@ func Plausible(d *dsn.DSN) (catalog.Driver, bool) {
 	case dsn.KindADO:
 		return catalog.SQLServer, hasKey(keys, "server", "data source", "address", "addr") && allRead(keys, catalog.SQLServer)
 	case dsn.KindFragment:
+		setting := false
 		for _, k := range keys {
-			if !catalog.FragmentKey(k) {
+			switch {
+			case catalog.FragmentKey(k):
+				setting = true
+			case !strings.HasPrefix(k, dsn.PragmaKey):
 				return "", false
 			}
+		}
+		if !setting {
+			return "", false
 		}
 		return catalog.ForKeys(keys)
 	}

@@ -118,7 +118,7 @@ func TestDefaultPolicy(t *testing.T) {
 		}
 	}
 	for _, id := range []string{"prod-single-connection", "test-pool-too-small"} {
-		if got := p.Rule(id).Drivers; !slices.Equal(got, []string{"!sqlite3", "!sqlite", "!unknown"}) {
+		if got := p.Rule(id).Drivers; !slices.Equal(got, []string{"!sqlite3", "!sqlite", "!glebarez-sqlite", "!unknown"}) {
 			t.Errorf("%s drivers %q: SQLite, and a pool that may be SQLite, are exempt", id, got)
 		}
 	}

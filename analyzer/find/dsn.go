@@ -76,7 +76,7 @@ func accept(d *dsn.DSN, ctx context) (catalog.Driver, bool) {
 	return dsnsite.Plausible(d)
 }
 
-func isSQLite(d catalog.Driver) bool { return d == catalog.SQLite3 || d == catalog.SQLite }
+func isSQLite(d catalog.Driver) bool { return family(d) == "sqlite" }
 
 // parseSQLite reads a SQLite DSN: a file name, then parameters after '?'.
 func parseSQLite(t *text) *parsed {
