@@ -26,7 +26,11 @@ type Site struct {
 	Knob    *catalog.Knob    // nil when the driver does not know Key
 	Foreign *catalog.Knob    // the knob Key belongs to in another driver, when Knob is nil
 	Source  Source
-	Ref     any // the finder's handle: position and editable span
+	// Unitless is a Go duration written as a bare number (300 is 300 ns):
+	// the duration-without-unit check reports it, and value rules do not
+	// judge the nanoseconds it means.
+	Unitless bool
+	Ref      any // the finder's handle: position and editable span
 }
 
 // Pool is the set of sites that configure one connection pool.

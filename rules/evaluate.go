@@ -79,7 +79,7 @@ func (r *Rule) judge(pool *model.Pool, out []Violation) []Violation {
 // not judged; one that means no limit becomes Unlimited.
 func judged(pool *model.Pool, s catalog.Setting) (*model.Site, catalog.Value) {
 	site := pool.Get(s)
-	if site == nil || !site.Const || site.Problem != nil || site.Value.Kind != s.Kind() {
+	if site == nil || !site.Const || site.Problem != nil || site.Unitless || site.Value.Kind != s.Kind() {
 		return nil, catalog.Value{}
 	}
 	v := site.Value

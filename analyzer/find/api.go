@@ -38,7 +38,7 @@ func (f *finder) apiItem(c inspector.Cursor, k *catalog.Knob, src model.Source, 
 	pool := &model.Pool{Driver: k.Driver, Sites: []*model.Site{s}, Partial: true}
 	f.res.Items = append(f.res.Items, &Item{Pool: pool, Handle: h, Where: w, Pos: e.Pos(), End: e.End(), Guard: f.guard(c)})
 	if k.Unit == catalog.UnitGoDuration && v.konst && f.unitless(v.expr) {
-		f.unitlessDuration(w, k, e, v, target)
+		s.Unitless = f.unitlessDuration(w, k, e, v, target)
 	}
 }
 
