@@ -182,6 +182,10 @@ func (f *finder) compositeLit(c inspector.Cursor, lit *ast.CompositeLit) {
 		return
 	}
 	path := n.Obj().Pkg().Path()
+	if n.Obj().Pkg() == f.pkg {
+		f.ownLit(c, lit, n)
+		return
+	}
 	if !poolPkgs()[path] && path != "net/url" {
 		return
 	}
@@ -270,4 +274,31 @@ func (f *finder) sourceHandle(scope ast.Node, e ast.Expr) Handle {
 func identOf(e ast.Expr) *ast.Ident {
 	id, _ := ast.Unparen(e).(*ast.Ident)
 	return id
+}
+
+// ownLit links the pool fields of a literal of this package's struct type
+// to the pools they are given: &Store{db: db}.
+func (f *finder) ownLit(c inspector.Cursor, lit *ast.CompositeLit, n *types.Named) {
+	st, ok := n.Underlying().(*types.Struct)
+	if !ok {
+		return
+	}
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok || !f.isPoolType(kv.Value) {
+			continue
+		}
+		id, ok := kv.Key.(*ast.Ident)
+		if !ok {
+			continue
+		}
+		for i := range st.NumFields() {
+			if fld := st.Field(i); fld.Name() == id.Name {
+				from := f.sourceHandle(funcOf(c), kv.Value)
+				if !from.IsZero() {
+					f.res.Links = append(f.res.Links, Link{A: Handle{Obj: fld}, B: from})
+				}
+			}
+		}
+	}
 }
