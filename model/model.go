@@ -26,6 +26,11 @@ type Site struct {
 	Knob    *catalog.Knob    // nil when the driver does not know Key
 	Foreign *catalog.Knob    // the knob Key belongs to in another driver, when Knob is nil
 	Source  Source
+	// Via says how a value not written at the setting reaches it: "flag
+	// -db-max-conns", "openDB's maxOpen". Default is true for a value
+	// that holds when nobody sets it at run time (a flag's default).
+	Via     string
+	Default bool
 	// Unitless is a Go duration written as a bare number (300 is 300 ns):
 	// the duration-without-unit check reports it, and value rules do not
 	// judge the nanoseconds it means.

@@ -212,7 +212,7 @@ func (r *Rule) judgeProblems(pool *model.Pool, out []Violation) []Violation {
 		if s.Problem == nil || !s.Const || !r.matches(s) {
 			continue
 		}
-		msg := found(s) + ": " + s.Problem.Text
+		msg := found(s) + via(s) + ": " + s.Problem.Text
 		out = append(out, Violation{Rule: r, Site: s, Found: s.Raw, Want: problemFix(s), Message: msg})
 	}
 	return out

@@ -27,14 +27,18 @@ func (f *finder) setter(c inspector.Cursor, call *ast.CallExpr, k *catalog.Knob)
 // joins it to the other settings of its handle.
 func (f *finder) apiItem(c inspector.Cursor, k *catalog.Knob, src model.Source, e ast.Expr, h Handle) {
 	v := f.valueOf(e)
-	s := &model.Site{Setting: k.Setting, Key: k.Key, Raw: v.raw, Knob: k, Source: src}
+	s := &model.Site{Setting: k.Setting, Key: k.Key, Raw: v.raw, Knob: k, Source: src, Via: v.via, Default: v.def}
 	if v.konst {
 		s.Const = true
 		s.Value, s.Problem = k.Parse(v.exact)
 	}
 	w := f.where(c)
 	target := f.editTarget(v.expr)
-	s.Ref = &Ref{Pos: e.Pos(), End: e.End(), Edit: f.exprEdit(target), Where: w}
+	at := e
+	if v.def {
+		at = v.expr // a default is reported, and fixed, where it is written
+	}
+	s.Ref = &Ref{Pos: at.Pos(), End: at.End(), Edit: f.exprEdit(target), Where: w}
 	pool := &model.Pool{Driver: k.Driver, Sites: []*model.Site{s}, Partial: true}
 	f.res.Items = append(f.res.Items, &Item{Pool: pool, Handle: h, Where: w, Pos: e.Pos(), End: e.End(), Guard: f.guard(c)})
 	if k.Unit == catalog.UnitGoDuration && v.konst && f.unitless(v.expr) {

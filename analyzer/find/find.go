@@ -100,8 +100,14 @@ type finder struct {
 	insp    *inspector.Inspector
 	consts  map[*types.Const]ast.Expr // built on first use, with vars
 	vars    map[*types.Var]*varInfo
-	used    map[ast.Node]bool // expressions already read as part of a DSN
-	res     *Result
+	// flagVars, funcs and fallbacks are built with consts and vars:
+	// flag.XxxVar(&v, ...) calls by v, function declarations by object,
+	// and the parameter each function returns as a fallback.
+	flagVars  map[*types.Var]*ast.CallExpr
+	funcs     map[*types.Func]*ast.FuncDecl
+	fallbacks map[*types.Func]int
+	used      map[ast.Node]bool // expressions already read as part of a DSN
+	res       *Result
 
 	constUses map[*types.Const][]token.Pos // built on first use
 	created   map[Handle]token.Pos         // pool configs handed to a constructor, and where
