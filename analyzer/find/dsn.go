@@ -179,6 +179,9 @@ func (t *text) edit(e dsn.Edit) ([]analysis.TextEdit, bool) {
 	if !e.OK() {
 		return nil, false
 	}
+	if p := t.at(e.Start, e.End); p != nil && p.num != nil {
+		return p.numEdit(e)
+	}
 	p, pos, end, ok := t.span(e.Start, e.End)
 	if !ok {
 		return nil, false
@@ -188,4 +191,13 @@ func (t *text) edit(e dsn.Edit) ([]analysis.TextEdit, bool) {
 		return nil, false
 	}
 	return []analysis.TextEdit{{Pos: pos, End: end, NewText: []byte(body)}}, true
+}
+
+// numEdit rewrites an integer constant a fmt verb printed, when the edit
+// replaces all of its bytes with another integer.
+func (p *part) numEdit(e dsn.Edit) ([]analysis.TextEdit, bool) {
+	if e.Start != p.start || e.End != p.end || e.New == "" || strings.Trim(e.New, "0123456789") != "" {
+		return nil, false
+	}
+	return []analysis.TextEdit{{Pos: p.num.Pos(), End: p.num.End(), NewText: []byte(e.New)}}, true
 }
