@@ -106,7 +106,8 @@ type finder struct {
 	flagVars  map[*types.Var]*ast.CallExpr
 	funcs     map[*types.Func]*ast.FuncDecl
 	fallbacks map[*types.Func]int
-	used      map[ast.Node]bool // expressions already read as part of a DSN
+	following map[*types.Func]bool // functions whose returned text is being read
+	used      map[ast.Node]bool    // expressions already read as part of a DSN
 	res       *Result
 
 	constUses map[*types.Const][]token.Pos // built on first use
