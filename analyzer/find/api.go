@@ -25,8 +25,13 @@ func (f *finder) setter(c inspector.Cursor, call *ast.CallExpr, k *catalog.Knob)
 
 // apiItem records one Go API setting as an item of its own; grouping
 // joins it to the other settings of its handle.
-func (f *finder) apiItem(c inspector.Cursor, k *catalog.Knob, src model.Source, e ast.Expr, h Handle) {
+func (f *finder) apiItem(c inspector.Cursor, k *catalog.Knob, src model.Source, e ast.Expr, h Handle) *Item {
 	v := f.valueOf(e)
+	if !v.konst {
+		if fn, i, ok := f.paramOf(c, v.expr); ok {
+			f.addFlow(flow{fn: fn, param: i, knob: k, source: src, handle: h})
+		}
+	}
 	s := &model.Site{Setting: k.Setting, Key: k.Key, Raw: v.raw, Knob: k, Source: src, Via: v.via, Default: v.def}
 	if v.konst {
 		s.Const = true
@@ -40,10 +45,12 @@ func (f *finder) apiItem(c inspector.Cursor, k *catalog.Knob, src model.Source, 
 	}
 	s.Ref = &Ref{Pos: at.Pos(), End: at.End(), Edit: f.exprEdit(target), Where: w}
 	pool := &model.Pool{Driver: k.Driver, Sites: []*model.Site{s}, Partial: true}
-	f.res.Items = append(f.res.Items, &Item{Pool: pool, Handle: h, Where: w, Pos: e.Pos(), End: e.End(), Guard: f.guard(c)})
+	it := &Item{Pool: pool, Handle: h, Where: w, Pos: e.Pos(), End: e.End(), Guard: f.guard(c)}
+	f.res.Items = append(f.res.Items, it)
 	if k.Unit == catalog.UnitGoDuration && v.konst && f.unitless(v.expr) {
 		s.Unitless = f.unitlessDuration(w, k, e, v, target)
 	}
+	return it
 }
 
 // editTarget is where a fix of a value goes: the declaration of a named

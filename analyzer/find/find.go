@@ -54,10 +54,11 @@ type Handle struct {
 	Obj   types.Object
 	Path  string
 	Lit   *ast.CompositeLit
+	Call  *ast.CallExpr // a call of a function whose parameters reach a pool (flow.go)
 }
 
 // IsZero reports whether h names nothing.
-func (h Handle) IsZero() bool { return h.Obj == nil && h.Lit == nil }
+func (h Handle) IsZero() bool { return h.Obj == nil && h.Lit == nil && h.Call == nil }
 
 // A Link says that two handles are one pool.
 type Link struct{ A, B Handle }
@@ -107,6 +108,7 @@ type finder struct {
 	funcs     map[*types.Func]*ast.FuncDecl
 	fallbacks map[*types.Func]int
 	following map[*types.Func]bool // functions whose returned text is being read
+	flows     []flow               // parameters that reach a pool setting or a DSN sink
 	used      map[ast.Node]bool    // expressions already read as part of a DSN
 	res       *Result
 

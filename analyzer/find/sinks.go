@@ -31,6 +31,9 @@ func (f *finder) sinkCall(c inspector.Cursor, call *ast.CallExpr, s catalog.Sink
 
 // dsnArg reads the DSN expression e given to a sink or a DSN field.
 func (f *finder) dsnArg(c inspector.Cursor, e ast.Expr, driver catalog.Driver, h Handle, whole ast.Node) {
+	if fn, i, ok := f.paramOf(c, f.resolve(e)); ok {
+		f.addFlow(flow{fn: fn, param: i, driver: driver})
+	}
 	t := f.textOf(f.resolve(e))
 	if t == nil {
 		f.opaque(c, driver, h, whole)
