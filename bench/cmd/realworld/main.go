@@ -38,6 +38,7 @@ var (
 	labelsDir = flag.String("labels", "realworld/labels", "directory of label files, relative to bench/")
 	appsFlag  = flag.String("apps", "", "comma-separated applications to score (default: all label files)")
 	jsonOut   = flag.Bool("json", false, "print a JSON summary instead of the table")
+	jsonFile  = flag.String("json-out", "", "also write the JSON summary to this file")
 	verbose   = flag.Bool("v", false, "after the table, list missed sites, missed verdicts and false positives")
 	workDir   = flag.String("work", "", "work directory (default: a new temporary directory, removed at the end)")
 	keep      = flag.Bool("keep", false, "keep the work directory")
@@ -103,20 +104,26 @@ func main() {
 	}
 	wall := time.Since(start)
 
-	if *jsonOut {
-		out := struct {
-			Date    string       `json:"date"`
-			Commit  string       `json:"poolcheck_commit,omitempty"`
-			Seconds float64      `json:"wall_seconds"`
-			Apps    []*LabelFile `json:"apps"`
-			Scores  []Score      `json:"scores"`
-			Total   Score        `json:"total"`
-		}{time.Now().UTC().Format("2006-01-02"), commit, wall.Seconds(), files, scores, total(scores)}
-		enc := json.NewEncoder(os.Stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(out); err != nil {
+	summary := struct {
+		Date    string       `json:"date"`
+		Commit  string       `json:"poolcheck_commit,omitempty"`
+		Seconds float64      `json:"wall_seconds"`
+		Apps    []*LabelFile `json:"apps"`
+		Scores  []Score      `json:"scores"`
+		Total   Score        `json:"total"`
+	}{time.Now().UTC().Format("2006-01-02"), commit, wall.Seconds(), files, scores, total(scores)}
+	js, err := json.MarshalIndent(summary, "", "  ")
+	if err != nil {
+		log.Fatal(err)
+	}
+	js = append(js, '\n')
+	if *jsonFile != "" {
+		if err := os.WriteFile(*jsonFile, js, 0o644); err != nil {
 			log.Fatal(err)
 		}
+	}
+	if *jsonOut {
+		os.Stdout.Write(js)
 		return
 	}
 	fmt.Printf("poolcheck %s, %s, wall time %.0fs\n\n", cmpOr(commit, bin), time.Now().UTC().Format("2006-01-02"), wall.Seconds())

@@ -36,7 +36,16 @@ type Site struct {
 	Scope    string   `toml:"scope" json:"scope,omitempty"`
 	Verdict  []string `toml:"verdict" json:"verdict,omitempty"`
 	Optional bool     `toml:"optional" json:"optional,omitempty"`
-	Why      string   `toml:"why" json:"why,omitempty"`
+	// Inventory false: the site carries no setting of the canonical model
+	// (an in-memory SQLite name, cache=shared, journal_mode), so -inventory
+	// is not expected to list it; it counts for findings only.
+	Inventory *bool  `toml:"inventory" json:"inventory,omitempty"`
+	Why       string `toml:"why" json:"why,omitempty"`
+}
+
+// inInventory reports whether -inventory is expected to list the site.
+func (s *Site) inInventory() bool {
+	return s.Inventory == nil || *s.Inventory
 }
 
 // Kinds of site. Inventory recall counts dsn, setter and field sites (what
@@ -75,6 +84,9 @@ func (lf *LabelFile) validate() error {
 			}
 		default:
 			return fmt.Errorf("%s: unknown kind %q", where, s.Kind)
+		}
+		if !s.inInventory() && s.Kind != KindDSN && s.Kind != KindSetter && s.Kind != KindField {
+			return fmt.Errorf("%s: inventory = false is for dsn, setter and field sites", where)
 		}
 		if s.Optional && len(s.Verdict) == 0 {
 			return fmt.Errorf("%s: optional without a verdict", where)
@@ -184,14 +196,15 @@ type FindingRef struct {
 type Score struct {
 	App string `json:"app"`
 
-	Sites         int `json:"sites"`        // dsn, setter and field sites
-	SitesFound    int `json:"sites_found"`  // of those, listed by -inventory
-	Values        int `json:"values"`       // value sites
-	ValuesFound   int `json:"values_found"` // of those, listed by -inventory
-	Decoys        int `json:"decoys"`       // decoy sites
-	DecoyInvHits  int `json:"decoy_inventory_hits"`
-	InvEntries    int `json:"inventory_entries"`
-	InvUnlabelled int `json:"inventory_unlabelled"` // entries on no labelled line
+	Sites          int `json:"sites"`           // dsn, setter and field sites
+	NotInventoried int `json:"not_inventoried"` // dsn sites with inventory = false
+	SitesFound     int `json:"sites_found"`     // of those, listed by -inventory
+	Values         int `json:"values"`          // value sites
+	ValuesFound    int `json:"values_found"`    // of those, listed by -inventory
+	Decoys         int `json:"decoys"`          // decoy sites
+	DecoyInvHits   int `json:"decoy_inventory_hits"`
+	InvEntries     int `json:"inventory_entries"`
+	InvUnlabelled  int `json:"inventory_unlabelled"` // entries on no labelled line
 
 	Findings      int `json:"findings"`
 	TruePos       int `json:"true_positives"`
@@ -247,6 +260,10 @@ func score(app string, sites []Site, inv []InvEntry, findings []Finding) Score {
 		}
 		switch s.Kind {
 		case KindDSN, KindSetter, KindField:
+			if !s.inInventory() {
+				sc.NotInventoried++
+				break
+			}
 			sc.Sites++
 			if hit {
 				sc.SitesFound++
@@ -378,6 +395,7 @@ func total(scores []Score) Score {
 	t := Score{App: "TOTAL"}
 	for _, s := range scores {
 		t.Sites += s.Sites
+		t.NotInventoried += s.NotInventoried
 		t.SitesFound += s.SitesFound
 		t.Values += s.Values
 		t.ValuesFound += s.ValuesFound

@@ -24,6 +24,8 @@ func TestScore(t *testing.T) {
 		{File: "cmd/usage.go", Line: 30, EndLine: 32, Kind: KindDecoy, Keys: []string{"sslmode"}},
 		// 7: multi-line DSN matched on its second line.
 		{File: "db/long.go", Line: 40, EndLine: 42, Kind: KindDSN, Keys: []string{"pool_max_conns"}, Scope: "test", Verdict: []string{"test-pool-too-small"}},
+		// 8: in-memory SQLite name: not expected in the inventory, verdict reported.
+		{File: "db/mem_test.go", Line: 3, Kind: KindDSN, Keys: []string{":memory:"}, Scope: "test", Verdict: []string{"sqlite-memory-shared"}, Inventory: new(false)},
 	}
 	inv := []InvEntry{
 		{File: "db/db.go", Line: 10, Setting: "tls_mode", Raw: "sslmode=disable"},
@@ -45,6 +47,7 @@ func TestScore(t *testing.T) {
 		{Rule: "prod-single-connection", Key: "SetMaxOpenConns", Setting: "max_open", Start: Pos{File: "other/x.go", Line: 1}},   // unlabelled
 		{Rule: "prod-single-connection", Key: "SetMaxOpenConns", Setting: "max_open", Start: Pos{File: "./db/pool.go", Line: 8}}, // no label for that key: FP, unlabelled
 		{Rule: "prod-tls-disabled", Key: "sslmode", Setting: "tls_mode", Start: Pos{File: "db/db.go", Line: 10}},                 // second TP on the same site
+		{Rule: "sqlite-memory-shared", Start: Pos{File: "db/mem_test.go", Line: 3}},                                              // TP, inventory = false
 	}
 	sc := score("fake", sites, inv, findings)
 
@@ -55,19 +58,20 @@ func TestScore(t *testing.T) {
 		}
 	}
 	check("Sites", sc.Sites, 6)
+	check("NotInventoried", sc.NotInventoried, 1)
 	check("SitesFound", sc.SitesFound, 4) // 0, 1, 4, 7
 	check("Values", sc.Values, 1)
 	check("ValuesFound", sc.ValuesFound, 1)
 	check("Decoys", sc.Decoys, 1)
 	check("DecoyInvHits", sc.DecoyInvHits, 1)
 	check("InvUnlabelled", sc.InvUnlabelled, 1)
-	check("Findings", sc.Findings, 8)
-	check("TruePos", sc.TruePos, 3)
+	check("Findings", sc.Findings, 9)
+	check("TruePos", sc.TruePos, 4)
 	check("FalsePos", sc.FalsePos, 4)
 	check("Ignored", sc.Ignored, 1)
 	check("DecoyFindings", sc.DecoyFindings, 1)
-	check("Verdicts", sc.Verdicts, 3) // 0, 2, 7 (4 is optional)
-	check("VerdictsReported", sc.VerdictsReported, 2)
+	check("Verdicts", sc.Verdicts, 4) // 0, 2, 7, 8 (4 is optional)
+	check("VerdictsReported", sc.VerdictsReported, 3)
 	if len(sc.MissedVerdicts) != 1 || sc.MissedVerdicts[0].Line != 7 || sc.MissedVerdicts[0].Rule != "prod-single-connection" {
 		t.Errorf("MissedVerdicts = %+v", sc.MissedVerdicts)
 	}
@@ -81,19 +85,19 @@ func TestScore(t *testing.T) {
 	if classes["wrong-rule"] != 1 || classes["decoy"] != 1 || classes["unlabelled"] != 2 {
 		t.Errorf("false positive classes = %v", classes)
 	}
-	if r := *sc.FindingPrecision; r != 3.0/7 {
-		t.Errorf("precision = %v, want 3/7", r)
+	if r := *sc.FindingPrecision; r != 4.0/8 {
+		t.Errorf("precision = %v, want 4/8", r)
 	}
-	if r := *sc.FindingRecall; r != 2.0/3 {
-		t.Errorf("recall = %v, want 2/3", r)
+	if r := *sc.FindingRecall; r != 3.0/4 {
+		t.Errorf("recall = %v, want 3/4", r)
 	}
 	if r := *sc.InventoryRecall; r != 4.0/6 {
 		t.Errorf("inventory recall = %v, want 4/6", r)
 	}
 
 	tot := total([]Score{sc, sc})
-	check("total TruePos", tot.TruePos, 6)
-	check("total Verdicts", tot.Verdicts, 6)
+	check("total TruePos", tot.TruePos, 8)
+	check("total Verdicts", tot.Verdicts, 8)
 	if *tot.FindingPrecision != *sc.FindingPrecision {
 		t.Errorf("total precision = %v", *tot.FindingPrecision)
 	}
@@ -124,6 +128,7 @@ func TestValidate(t *testing.T) {
 		{"optional without verdict", Site{File: "a.go", Line: 1, Kind: KindDSN, Scope: "test", Optional: true}, true},
 		{"end before line", Site{File: "a.go", Line: 5, EndLine: 4, Kind: KindDSN, Scope: "test"}, true},
 		{"no line", Site{File: "a.go", Kind: KindDSN, Scope: "test"}, true},
+		{"inventory false on a value", Site{File: "a.go", Line: 1, Kind: KindValue, Scope: "test", Inventory: new(false)}, true},
 	}
 	for _, c := range cases {
 		lf := ok
