@@ -18,6 +18,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -50,16 +51,21 @@ func main() {
 	log.SetFlags(0)
 	log.SetPrefix("realworld: ")
 	flag.Parse()
+	if err := run(); err != nil {
+		log.Fatal(err)
+	}
+}
 
+func run() error {
 	files, err := loadLabels(*labelsDir)
 	if err != nil {
-		log.Fatal(err)
+		return err
 	}
 	if *appsFlag != "" {
 		want := strings.Split(*appsFlag, ",")
 		files = slices.DeleteFunc(files, func(lf *LabelFile) bool { return !slices.Contains(want, lf.App) })
 		if len(files) == 0 {
-			log.Fatalf("no label file for %s", *appsFlag)
+			return fmt.Errorf("no label file for %s", *appsFlag)
 		}
 	}
 
@@ -67,13 +73,13 @@ func main() {
 	if work == "" {
 		work, err = os.MkdirTemp("", "poolcheck-realworld-")
 		if err != nil {
-			log.Fatal(err)
+			return err
 		}
 		if !*keep {
-			defer os.RemoveAll(work)
+			defer func() { _ = os.RemoveAll(work) }()
 		}
 	} else if err := os.MkdirAll(work, 0o755); err != nil {
-		log.Fatal(err)
+		return err
 	}
 	work, _ = filepath.Abs(work)
 
@@ -83,10 +89,10 @@ func main() {
 	if bin == "" {
 		root, _ := filepath.Abs(*repoRoot)
 		bin = filepath.Join(work, "poolcheck")
-		if out, err := run(root, nil, "go", "build", "-o", bin, "./cmd/poolcheck"); err != nil {
-			log.Fatalf("building poolcheck: %v\n%s", err, out)
+		if out, err := command(root, nil, "go", "build", "-o", bin, "./cmd/poolcheck"); err != nil {
+			return fmt.Errorf("building poolcheck: %w\n%s", err, out)
 		}
-		if out, err := run(root, nil, "git", "rev-parse", "--short", "HEAD"); err == nil {
+		if out, err := command(root, nil, "git", "rev-parse", "--short", "HEAD"); err == nil {
 			commit = strings.TrimSpace(string(out))
 		}
 	}
@@ -95,7 +101,7 @@ func main() {
 	for _, lf := range files {
 		sc, err := scoreApp(lf, work, bin)
 		if err != nil {
-			log.Fatalf("%s: %v", lf.App, err)
+			return fmt.Errorf("%s: %w", lf.App, err)
 		}
 		scores = append(scores, sc)
 		if !*jsonOut {
@@ -114,32 +120,26 @@ func main() {
 	}{time.Now().UTC().Format("2006-01-02"), commit, wall.Seconds(), files, scores, total(scores)}
 	js, err := json.MarshalIndent(summary, "", "  ")
 	if err != nil {
-		log.Fatal(err)
+		return err
 	}
 	js = append(js, '\n')
 	if *jsonFile != "" {
 		if err := os.WriteFile(*jsonFile, js, 0o644); err != nil {
-			log.Fatal(err)
+			return err
 		}
 	}
 	if *jsonOut {
-		os.Stdout.Write(js)
-		return
+		_, err := os.Stdout.Write(js)
+		return err
 	}
-	fmt.Printf("poolcheck %s, %s, wall time %.0fs\n\n", cmpOr(commit, bin), time.Now().UTC().Format("2006-01-02"), wall.Seconds())
+	fmt.Printf("poolcheck %s, %s, wall time %.0fs\n\n", cmp.Or(commit, bin), time.Now().UTC().Format("2006-01-02"), wall.Seconds())
 	fmt.Print(table(scores))
 	if *verbose {
 		for _, s := range scores {
 			printDetails(s)
 		}
 	}
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
+	return nil
 }
 
 // loadLabels reads and validates every label file in dir.
@@ -156,13 +156,13 @@ func loadLabels(dir string) ([]*LabelFile, error) {
 		var lf LabelFile
 		md, err := toml.DecodeFile(p, &lf)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %v", p, err)
+			return nil, fmt.Errorf("%s: %w", p, err)
 		}
 		if und := md.Undecoded(); len(und) > 0 {
 			return nil, fmt.Errorf("%s: unknown keys %v", p, und)
 		}
 		if err := lf.validate(); err != nil {
-			return nil, fmt.Errorf("%s: %v", p, err)
+			return nil, fmt.Errorf("%s: %w", p, err)
 		}
 		files = append(files, &lf)
 	}
@@ -172,10 +172,10 @@ func loadLabels(dir string) ([]*LabelFile, error) {
 // scoreApp downloads, copies, analyses and scores one application.
 func scoreApp(lf *LabelFile, work, bin string) (Score, error) {
 	start := time.Now()
-	out, err := run(work, nil, "go", "mod", "download", "-json", lf.Module+"@"+lf.Version)
+	out, err := command(work, nil, "go", "mod", "download", "-json", lf.Module+"@"+lf.Version)
 	var dl struct{ Dir, Sum, Error string }
 	if jerr := json.Unmarshal(out, &dl); jerr != nil || err != nil || dl.Error != "" {
-		return Score{}, fmt.Errorf("go mod download %s@%s: %v %s %s", lf.Module, lf.Version, err, dl.Error, out)
+		return Score{}, fmt.Errorf("go mod download %s@%s: %w %s %s", lf.Module, lf.Version, err, dl.Error, out)
 	}
 	if dl.Sum != lf.Sum {
 		return Score{}, fmt.Errorf("module sum %s, labels were written for %s", dl.Sum, lf.Sum)
@@ -206,26 +206,26 @@ func scoreApp(lf *LabelFile, work, bin string) (Score, error) {
 
 	invOut, invErr, err := runSplit(dir, env, bin, append(append(slices.Clone(args), "-inventory", "-format", "json"), pkgs...)...)
 	if err != nil && exitCode(err) != 2 {
-		return Score{}, fmt.Errorf("poolcheck -inventory: %v\n%s", err, invErr)
+		return Score{}, fmt.Errorf("poolcheck -inventory: %w\n%s", err, invErr)
 	}
 	loadErrs = append(loadErrs, firstLines(invErr, 5)...)
 	var inv struct {
 		Settings []InvEntry `json:"settings"`
 	}
 	if err := json.Unmarshal(invOut, &inv); err != nil {
-		return Score{}, fmt.Errorf("reading the inventory: %v\n%s", err, invErr)
+		return Score{}, fmt.Errorf("reading the inventory: %w\n%s", err, invErr)
 	}
 
 	fOut, fErr, err := runSplit(dir, env, bin, append(append(slices.Clone(args), "-format", "json"), pkgs...)...)
 	if err != nil && exitCode(err) != 1 && exitCode(err) != 2 {
-		return Score{}, fmt.Errorf("poolcheck: %v\n%s", err, fErr)
+		return Score{}, fmt.Errorf("poolcheck: %w\n%s", err, fErr)
 	}
 	var fj struct {
 		Root     string    `json:"root"`
 		Findings []Finding `json:"findings"`
 	}
 	if err := json.Unmarshal(fOut, &fj); err != nil {
-		return Score{}, fmt.Errorf("reading the findings: %v\n%s", err, fErr)
+		return Score{}, fmt.Errorf("reading the findings: %w\n%s", err, fErr)
 	}
 	// Paths are relative to fj.Root (the module root here: no git).
 	for i := range fj.Findings {
@@ -255,7 +255,7 @@ func relTo(root, dir, p string) string {
 	return filepath.ToSlash(p)
 }
 
-func run(dir string, env []string, name string, args ...string) ([]byte, error) {
+func command(dir string, env []string, name string, args ...string) ([]byte, error) {
 	cmd := exec.Command(name, args...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), env...)
