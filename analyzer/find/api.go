@@ -31,6 +31,9 @@ func (f *finder) apiItem(c inspector.Cursor, k *catalog.Knob, src model.Source, 
 		if fn, i, ok := f.paramOf(c, v.expr); ok {
 			f.addFlow(flow{fn: fn, param: i, knob: k, source: src, handle: h})
 		}
+		if fld, owner := f.fieldOf(v.expr); fld != nil {
+			f.addFieldFlow(fieldFlow{field: fld, owner: owner, knob: k, source: src, handle: h})
+		}
 	}
 	s := &model.Site{Setting: k.Setting, Key: k.Key, Raw: v.raw, Knob: k, Source: src, Via: v.via, Default: v.def}
 	if v.konst {

@@ -104,13 +104,14 @@ type finder struct {
 	// flagVars, funcs and fallbacks are built with consts and vars:
 	// flag.XxxVar(&v, ...) calls by v, function declarations by object,
 	// and the parameter each function returns as a fallback.
-	flagVars  map[*types.Var]*ast.CallExpr
-	funcs     map[*types.Func]*ast.FuncDecl
-	fallbacks map[*types.Func]int
-	following map[*types.Func]bool // functions whose returned text is being read
-	flows     []flow               // parameters that reach a pool setting or a DSN sink
-	used      map[ast.Node]bool    // expressions already read as part of a DSN
-	res       *Result
+	flagVars   map[*types.Var]*ast.CallExpr
+	funcs      map[*types.Func]*ast.FuncDecl
+	fallbacks  map[*types.Func]int
+	following  map[*types.Func]bool // functions whose returned text is being read
+	flows      []flow               // parameters that reach a pool setting or a DSN sink
+	fieldFlows []fieldFlow          // fields of the application's structs that reach one
+	used       map[ast.Node]bool    // expressions already read as part of a DSN
+	res        *Result
 
 	constUses map[*types.Const][]token.Pos // built on first use
 	created   map[Handle]token.Pos         // pool configs handed to a constructor, and where
