@@ -83,12 +83,23 @@ func (f *finder) addFieldFlow(fl fieldFlow) {
 // a setting: in composite literals and assignments of this package, and
 // in the struct tag defaults of the fields it declares.
 func (f *finder) instantiateFields() {
-	if len(f.fieldFlows) == 0 {
-		return
-	}
 	byField := make(map[*types.Var][]fieldFlow)
 	for _, fl := range f.fieldFlows {
 		byField[fl.field] = append(byField[fl.field], fl)
+	}
+	flowsOf := func(v *types.Var) []fieldFlow {
+		if v == nil {
+			return nil
+		}
+		if fls, ok := byField[v]; ok {
+			return fls
+		}
+		var fls []fieldFlow // from the packages this one imports
+		for _, r := range f.sums.Reaches(v) {
+			fls = append(fls, fieldFlow{field: v, owner: r.Owner, knob: r.Knob, source: r.Source, driver: r.Driver})
+		}
+		byField[v] = fls
+		return fls
 	}
 	for c := range f.insp.Root().Preorder((*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.Field)(nil)) {
 		switch n := c.Node().(type) {
@@ -97,7 +108,7 @@ func (f *finder) instantiateFields() {
 			for _, elt := range n.Elts {
 				if kv, ok := elt.(*ast.KeyValueExpr); ok {
 					if id, ok := kv.Key.(*ast.Ident); ok {
-						f.fieldValue(c, byField[f.fieldVar(id)], kv.Value, h)
+						f.fieldValue(c, flowsOf(f.fieldVar(id)), kv.Value, h)
 					}
 				}
 			}
@@ -108,13 +119,13 @@ func (f *finder) instantiateFields() {
 			for i, lhs := range n.Lhs {
 				if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok {
 					if fld, _ := f.fieldOf(sel); fld != nil {
-						f.fieldValue(c, byField[fld], n.Rhs[i], f.handleOf(funcOf(c), sel.X))
+						f.fieldValue(c, flowsOf(fld), n.Rhs[i], f.handleOf(funcOf(c), sel.X))
 					}
 				}
 			}
 		case *ast.Field:
 			for _, name := range n.Names {
-				if fls := byField[f.fieldVar(name)]; fls != nil && n.Tag != nil {
+				if fls := flowsOf(f.fieldVar(name)); fls != nil && n.Tag != nil {
 					f.tagDefault(c, fls, n.Tag)
 				}
 			}

@@ -75,6 +75,7 @@ func (f *finder) addFlow(fl flow) {
 // parameter of the caller makes a flow of the caller, so flows follow
 // helpers of helpers; this runs until no new flow appears.
 func (f *finder) instantiate() {
+	f.instantiateForeign()
 	if len(f.flows) == 0 {
 		return
 	}
@@ -151,4 +152,23 @@ func join(a, b string) string {
 		return a
 	}
 	return a + ", " + b
+}
+
+// instantiateForeign judges the calls of functions of other packages of
+// the module whose flows their packages summarized.
+func (f *finder) instantiateForeign() {
+	for c := range f.insp.Root().Preorder((*ast.CallExpr)(nil)) {
+		call := c.Node().(*ast.CallExpr)
+		fn, ok := typeutil.Callee(f.info, call).(*types.Func)
+		if !ok || fn.Pkg() == nil || fn.Pkg() == f.pkg || call.Ellipsis.IsValid() {
+			continue
+		}
+		var fls []flow
+		for _, fl := range f.sums.Flows(fn) {
+			fls = append(fls, flow{fn: fn, param: fl.Param, knob: fl.Knob, source: fl.Source, driver: fl.Driver})
+		}
+		if len(fls) > 0 {
+			f.callFlows(c, call, fls)
+		}
+	}
 }

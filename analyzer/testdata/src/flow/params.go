@@ -32,11 +32,11 @@ func tooSmall(dsn string) {
 // Options that set pgxpool.Config fields in a returned closure.
 type Option func(*pgxpool.Config)
 
-func WithMaxConns(n int32) Option {
+func WithMaxConns(n int32) Option { // want WithMaxConns:"poolcheck func summary"
 	return func(c *pgxpool.Config) { c.MaxConns = n }
 }
 
-func New(ctx context.Context, dsn string, opts ...Option) *pgxpool.Pool {
+func New(ctx context.Context, dsn string, opts ...Option) *pgxpool.Pool { // want New:"poolcheck func summary"
 	cfg, _ := pgxpool.ParseConfig(dsn)
 	for _, o := range opts {
 		o(cfg)
