@@ -32,6 +32,7 @@ type flowFact struct {
 	Knob   string // catalog.Knob.ID; "" for a DSN sink
 	Source uint8
 	Driver string
+	At     string
 }
 
 func (*funcFact) AFact()           {}
@@ -102,7 +103,7 @@ func (s *summaries) Flows(fn *types.Func) []find.Flow {
 		if fl.Knob != "" && k == nil {
 			continue // a catalog of another version of poolcheck
 		}
-		out = append(out, find.Flow{Fn: fn, Param: fl.Param, Knob: k, Source: model.Source(fl.Source), Driver: catalog.Driver(fl.Driver)})
+		out = append(out, find.Flow{Fn: fn, Param: fl.Param, Knob: k, Source: model.Source(fl.Source), Driver: catalog.Driver(fl.Driver), At: fl.At})
 	}
 	return out
 }
@@ -187,7 +188,7 @@ func exportFacts(pass *analysis.Pass, ex find.Exported, found *find.Result) {
 		if fl.Knob != nil {
 			id = fl.Knob.ID()
 		}
-		ff.Flows = append(ff.Flows, flowFact{Param: fl.Param, Knob: id, Source: uint8(fl.Source), Driver: string(fl.Driver)})
+		ff.Flows = append(ff.Flows, flowFact{Param: fl.Param, Knob: id, Source: uint8(fl.Source), Driver: string(fl.Driver), At: fl.At})
 	}
 	for fn, ff := range flows {
 		pass.ExportObjectFact(fn, ff)

@@ -29,7 +29,7 @@ func (f *finder) apiItem(c inspector.Cursor, k *catalog.Knob, src model.Source, 
 	v := f.valueOf(e)
 	if !v.konst {
 		if fn, i, ok := f.paramOf(c, v.expr); ok {
-			f.addFlow(flow{fn: fn, param: i, knob: k, source: src, handle: h})
+			f.addFlow(flow{fn: fn, param: i, knob: k, source: src, handle: h, at: at(f.fset, e.Pos())})
 		}
 	}
 	if fld, owner := f.fieldOf(f.resolve(e)); fld != nil {

@@ -33,6 +33,7 @@ type Flow struct {
 	Knob   *catalog.Knob
 	Source model.Source
 	Driver catalog.Driver
+	At     string // where the setting is: "db.go:12"
 }
 
 // A Reach is a setting a struct field reaches, in the driver of the pool
@@ -66,7 +67,7 @@ func (noSummaries) Default(*types.Var) (FieldDefault, bool) { return FieldDefaul
 func (f *finder) summarize() {
 	for _, fl := range f.flows {
 		if fl.fn.Pkg() == f.pkg {
-			f.res.Flows = append(f.res.Flows, Flow{Fn: fl.fn, Param: fl.param, Knob: fl.knob, Source: fl.source, Driver: f.flowDriver(fl)})
+			f.res.Flows = append(f.res.Flows, Flow{Fn: fl.fn, Param: fl.param, Knob: fl.knob, Source: fl.source, Driver: f.flowDriver(fl), At: fl.at})
 		}
 	}
 	for _, fl := range f.fieldFlows {

@@ -11,9 +11,9 @@ import (
 // written; a default in a struct tag is what runs when nobody sets it.
 type DBConfig struct {
 	MaxOpenConns int           `env:"DB_MAX_OPEN" envDefault:"0"` // want `\[prod-pool-unbounded\] max_open defaults to unlimited \(SetMaxOpenConns\(0\), DBConfig.MaxOpenConns's default tag\)` MaxOpenConns:"poolcheck default 0"
-	MaxIdleConns int           `env:"DB_MAX_IDLE"` // want MaxIdleConns:"poolcheck default 0"
-	Lifetime     time.Duration `env:"DB_LIFETIME"` // want Lifetime:"poolcheck default time.Hour"
-	Retries      int           `envDefault:"0"` // want Retries:"poolcheck default 0"
+	MaxIdleConns int           `env:"DB_MAX_IDLE"`                // want MaxIdleConns:"poolcheck default 0"
+	Lifetime     time.Duration `env:"DB_LIFETIME"`                // want Lifetime:"poolcheck default time.Hour"
+	Retries      int           `envDefault:"0"`                   // want Retries:"poolcheck default 0"
 }
 
 func DefaultDBConfig() DBConfig {

@@ -19,7 +19,7 @@ func openDB(dsn string, maxOpen, maxIdle int, lifetime time.Duration) *sql.DB {
 }
 
 func production(dsn string) {
-	openDB(dsn, 20, 40, 0) // want `\[max-idle-above-max-open\] max_idle is 40 \(SetMaxIdleConns, openDB's maxIdle\)` `\[prod-lifetime-unlimited\]`
+	openDB(dsn, 20, 40, 0) // want `\[max-idle-above-max-open\] max_idle is 40 \(SetMaxIdleConns, openDB's maxIdle at params.go:16\)` `\[prod-lifetime-unlimited\]`
 }
 
 // A helper that passes its own parameter on: the flow follows it.

@@ -27,6 +27,6 @@ func OpenSized(dsn string, n int) *sql.DB { // want OpenSized:"poolcheck func su
 }
 
 func OpenDefault() {
-	db, _ := sql.Open("mysql", config.DefaultDSN) // reported in config, not again here
+	db, _ := sql.Open("mysql", config.DefaultDSN)       // reported in config, not again here
 	db.SetMaxIdleConns(config.EnvInt("DB_MAX_IDLE", 0)) // want `\[idle-churn\] SetMaxIdleConns\(0\), the fallback of config.EnvInt`
 }
