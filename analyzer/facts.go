@@ -160,11 +160,14 @@ func fieldKey(v *types.Var) string {
 // exportFacts records what other packages need of this one.
 func exportFacts(pass *analysis.Pass, ex find.Exported, found *find.Result) {
 	// Only what another package can name needs a fact.
+	// A fact can only be set on an object of this package.
 	for fn, i := range ex.Fallbacks {
-		pass.ExportObjectFact(fn, &funcFact{Fallback: i})
+		if fn.Pkg() == pass.Pkg {
+			pass.ExportObjectFact(fn, &funcFact{Fallback: i})
+		}
 	}
 	for v, d := range ex.Defaults {
-		if v.Exported() {
+		if v.Exported() && v.Pkg() == pass.Pkg {
 			pass.ExportObjectFact(v, &defaultFact{Exact: d.Exact, Raw: d.Raw, At: d.At, Tag: d.Tag})
 		}
 	}
@@ -173,7 +176,7 @@ func exportFacts(pass *analysis.Pass, ex find.Exported, found *find.Result) {
 	}
 	flows := make(map[*types.Func]*funcFact)
 	for _, fl := range found.Flows {
-		if !fl.Fn.Exported() {
+		if !fl.Fn.Exported() || fl.Fn.Pkg() != pass.Pkg {
 			continue
 		}
 		ff := flows[fl.Fn]
