@@ -41,6 +41,17 @@ func parseText(t *text, driver catalog.Driver, ctx context) *parsed {
 	if isSQLite(driver) {
 		return parseSQLite(t)
 	}
+	if ctx != sink && strings.HasPrefix(t.s, "file:") && t.parts[0].konst {
+		// A SQLite URI (file:app.db?_pragma=...): its query, when its
+		// keys are SQLite's.
+		if p := parseSQLite(t); p != nil {
+			if hint, ok := dsnsite.Plausible(p.d); ok && isSQLite(hint) {
+				p.hint = hint
+				return p
+			}
+		}
+		return nil
+	}
 	if t.parts[0].konst || ctx == sink {
 		if d, err := dsn.Parse(t.s); err == nil {
 			if hint, ok := accept(d, ctx); ok {

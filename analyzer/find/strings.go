@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/poolcheck/poolcheck/catalog"
 	"github.com/poolcheck/poolcheck/dsn"
@@ -20,6 +21,9 @@ import (
 // or a concatenation with values, which makes fragments count too.
 func (f *finder) stringLit(c inspector.Cursor, lit *ast.BasicLit) {
 	top, ctx := f.stringTop(c)
+	if f.isCompared(top) {
+		return // x == "...sslmode=disable" checks a value; it sets none
+	}
 	e := top.Node().(ast.Expr)
 	if tv := f.info.Types[e]; tv.Value != nil && tv.Value.Kind() == constant.String && !dsnish(constant.StringVal(tv.Value)) {
 		return // a constant that cannot be a DSN: no text to build
@@ -94,6 +98,27 @@ func (f *finder) stringTop(c inspector.Cursor) (inspector.Cursor, context) {
 		return top, loose
 	}
 	return top, concat
+}
+
+// isCompared reports a string that code compares a value with: an
+// operand of == or !=, a case of a switch, or an argument of the
+// strings and bytes functions that search or compare.
+func (f *finder) isCompared(c inspector.Cursor) bool {
+	switch p := c.Parent().Node().(type) {
+	case *ast.BinaryExpr:
+		return p.Op == token.EQL || p.Op == token.NEQ
+	case *ast.CaseClause:
+		return true
+	case *ast.CallExpr:
+		fn, ok := typeutil.Callee(f.info, p).(*types.Func)
+		return ok && fn.Pkg() != nil && (fn.Pkg().Path() == "strings" || fn.Pkg().Path() == "bytes") && searchFuncs[fn.Name()]
+	}
+	return false
+}
+
+var searchFuncs = map[string]bool{
+	"Contains": true, "HasPrefix": true, "HasSuffix": true, "Index": true, "EqualFold": true,
+	"TrimPrefix": true, "TrimSuffix": true, "CutPrefix": true, "CutSuffix": true, "Cut": true, "Count": true, "LastIndex": true,
 }
 
 // builds reports whether n builds its string from its operand part:
@@ -190,7 +215,7 @@ func (f *finder) urlValuesLit(c inspector.Cursor, lit *ast.CompositeLit) {
 // the key is a known pool, timeout or TLS key.
 func (f *finder) queryParam(c inspector.Cursor, ke, ve ast.Expr, h Handle) {
 	key, ok := f.constString(ke)
-	if !ok || !catalog.FragmentKey(key) {
+	if !ok || !catalog.FragmentKey(key) && key != "_pragma" {
 		return
 	}
 	t := f.textOf(f.resolve(ve))
