@@ -10,10 +10,20 @@ import "strings"
 // (see testRegions).
 func parseJS(f *fileScan) {
 	toks := lexJS(f.src, f)
-	a := &jsFile{src: f.src, str: string(f.src), flags: make(map[string]int), envs: make(map[string]bool)}
+	a := newJSFile(f.src)
 	a.each(toks, a.aliases)
 	a.each(toks, a.regions)
+	a.declare(a.stream(toks))
+	a.each(toks, a.references)
 	a.each(toks, func(s *jstream) { a.chains(s, f) })
+	a.libraries(a.stream(toks), f)
+}
+
+func newJSFile(src []byte) *jsFile {
+	return &jsFile{src: src, str: string(src), flags: make(map[string]int), envs: make(map[string]bool),
+		consts: make(map[string]*jdecl), ambiguous: make(map[string]bool), refd: make(map[string]bool),
+		inits: make(map[int]*jdecl), claimed: make(map[int]bool),
+		streams: make(map[*jtok]*jstream)}
 }
 
 // The environment a JS program runs in, as test code checks it.
@@ -33,6 +43,14 @@ type jsFile struct {
 	flags    map[string]int  // const isTest = NODE_ENV === "test": +1; a negated test: -1
 	envs     map[string]bool // const env = process.env.NODE_ENV: an alias of an env name
 	testCode [][2]int        // file bytes of code that runs only under test
+
+	consts    map[string]*jdecl  // const bindings (jsconst.go)
+	ambiguous map[string]bool    // names declared more than once, or with let or var
+	refd      map[string]bool    // const names a chain refers to as a whole operand
+	work      int                // evaluation steps spent
+	streams   map[*jtok]*jstream // by first token: each stream built once
+	inits     map[int]*jdecl     // by the file offset of its initializer: the consts not destructured
+	claimed   map[int]bool       // literal tokens read as a library's option (jslib.go)
 }
 
 // jstream is one token stream (the file, or a ${...} part) with its
@@ -44,8 +62,7 @@ type jstream struct {
 
 // each calls fn for the file's stream and every ${...} part's, in order.
 func (a *jsFile) each(toks []jtok, fn func(*jstream)) {
-	s := &jstream{toks: toks, match: matchBrackets(a.src, toks)}
-	fn(s)
+	fn(a.stream(toks))
 	for _, t := range toks {
 		if t.tmpl != nil {
 			for _, h := range t.tmpl.holes {
@@ -53,6 +70,21 @@ func (a *jsFile) each(toks []jtok, fn func(*jstream)) {
 			}
 		}
 	}
+}
+
+// stream returns the stream of toks, its brackets matched once.
+func (a *jsFile) stream(toks []jtok) *jstream {
+	if len(toks) == 0 {
+		return &jstream{}
+	}
+	if s, ok := a.streams[&toks[0]]; ok {
+		return s
+	}
+	s := &jstream{toks: toks, match: matchBrackets(a.src, toks)}
+	if a.streams != nil {
+		a.streams[&toks[0]] = s
+	}
+	return s
 }
 
 func matchBrackets(src []byte, toks []jtok) []int {
@@ -404,6 +436,9 @@ func (a *jsFile) regions(s *jstream) {
 			if v > 0 {
 				a.region(s, p+1, ce)
 			}
+			if v < 0 && !a.is(s, ce, jIdent, "else") && a.exits(s, p+1, ce) {
+				a.region(s, ce, a.blockEnd(s, i))
+			}
 			if v < 0 && a.is(s, ce, jIdent, "else") {
 				a.region(s, ce+1, a.stmtEnd(s, ce+1, 0))
 			}
@@ -428,6 +463,42 @@ func (a *jsFile) regions(s *jstream) {
 			}
 		}
 	}
+}
+
+// exits reports whether the statement [b, e) always leaves its block:
+// it is a return or throw, or a block whose last statement is one.
+func (a *jsFile) exits(s *jstream, b, e int) bool {
+	if !a.punct(s, b, "{") || s.match[b] != e-1 {
+		return a.is(s, b, jIdent, "return") || a.is(s, b, jIdent, "throw")
+	}
+	last := -1
+	for i := b + 1; i < e-1; {
+		last = i
+		i = a.stmtEnd(s, i, 0)
+	}
+	return last >= 0 && (a.is(s, last, jIdent, "return") || a.is(s, last, jIdent, "throw"))
+}
+
+// blockEnd returns the index of the brace that closes the block holding
+// token i, or the end of the stream at the top level: what follows an
+// early exit runs only when its condition failed.
+func (a *jsFile) blockEnd(s *jstream, i int) int {
+	for j, steps := i-1, 0; j >= 0; j, steps = j-1, steps+1 {
+		if steps > maxExpr {
+			return i // too far to tell
+		}
+		if m := s.match[j]; m >= 0 && m < j {
+			j = m
+			continue
+		}
+		if a.punct(s, j, "{") && s.match[j] > i {
+			return s.match[j]
+		}
+		if a.punct(s, j, "(") || a.punct(s, j, "[") {
+			return i // inside an expression: no block to end
+		}
+	}
+	return len(s.toks)
 }
 
 // ternary records the branch of COND ? A : B that runs only under test.
@@ -669,15 +740,21 @@ func (a *jsFile) continues(s *jstream, j int) bool {
 
 // ---------------------------------------------------------------- chains
 
-// chains finds each literal and what '+' joins to it. A chain is a run
-// of operands joined by '+': a string literal is constant, a template
-// literal constant except its ${...} parts, anything else (a variable,
-// process.env.X, a call) a part that is not constant. `url += "?..."`
-// starts with the current value of url, which is not constant.
+// chains finds each literal, and each reference to a const string, and
+// what '+' joins to it. A chain is a run of operands joined by '+': a
+// string literal is constant, a template literal constant except the
+// ${...} parts that are not, a name or property of a constant
+// (jsconst.go) its value, anything else (process.env.X, a call) a part
+// that is not constant. `url += "?..."` starts with the current value
+// of url, which is not constant. A conditional constant forks the chain:
+// each branch is a value of its own, in the scope of its condition.
+//
+// The initializer of a const that a chain refers to is not a value
+// where it is declared: it takes the scope of the code that uses it.
 func (a *jsFile) chains(s *jstream, f *fileScan) {
 	done := make([]bool, len(s.toks))
 	for i, t := range s.toks {
-		if done[i] || t.kind != jStr && t.kind != jTmpl {
+		if done[i] || a.claimed[t.start] || t.kind != jStr && t.kind != jTmpl && !a.isRef(s, i) {
 			continue
 		}
 		start := i
@@ -688,39 +765,55 @@ func (a *jsFile) chains(s *jstream, f *fileScan) {
 			}
 			start = os
 		}
-		var b builder
+		vs := []variant{{}}
 		if a.punct(s, start-1, "+=") {
 			ts := a.operandStart(s, start-2)
 			if ts < 0 {
 				ts = start - 1
 			}
-			b.hole(s.toks[max(ts, 0)].start, s.toks[start-1].start)
+			vs[0].b.hole(s.toks[max(ts, 0)].start, s.toks[start-1].start)
 		}
+		end := start
 		for j := start; j < len(s.toks); {
 			e := a.operandEnd(s, j)
 			if e <= j {
 				break
 			}
-			a.operand(s, j, e, &b)
+			vs = a.chainOperand(vs, s, j, e, 0)
 			for k := j; k < e; k++ {
 				done[k] = true
 			}
+			end = e
 			if !a.punct(s, e, "+") {
 				break
 			}
 			j = e + 1
 		}
-		if len(b.parts) == 0 {
+		if a.referencedInit(s, start, end) {
 			continue
 		}
 		first := s.toks[start].start
-		f.value(value{t: b.text(), key: a.keyFor(s, start), test: a.inTest(first)})
+		use := a.inTest(first)
+		where := [2]int{first, s.toks[max(end-1, start)].end}
+		key := a.keyFor(s, start)
+		name := key
+		if name == "" {
+			name = a.funcName(s, start)
+		}
+		for k := range vs {
+			v := &vs[k]
+			if v.dead || len(v.b.parts) == 0 || v.sign < 0 && use {
+				continue
+			}
+			f.value(value{t: v.b.text(), key: key, test: use || v.sign > 0, use: where, name: name})
+		}
 	}
 }
 
-// operand appends tokens [b, e) to a chain: a literal as its text, else
-// a hole.
-func (a *jsFile) operand(s *jstream, b, e int, out *builder) {
+// chainOperand appends tokens [b, e) to each variant of a chain: a
+// literal as its text (a template's parts evaluated), else the constant
+// they evaluate to, else a hole.
+func (a *jsFile) chainOperand(vs []variant, s *jstream, b, e, depth int) []variant {
 	t := s.toks[b]
 	switch {
 	case e == b+1 && t.kind == jStr:
@@ -735,23 +828,86 @@ func (a *jsFile) operand(s *jstream, b, e int, out *builder) {
 		} else {
 			enc = nil // not closed: no fix
 		}
-		out.grow(end - t.start)
-		out.begin(t.start+1, enc)
-		decodeJS(out, a.src, t.start+1, end, false)
-		out.end(end)
+		for i := range vs {
+			out := &vs[i].b
+			out.grow(end - t.start)
+			out.begin(t.start+1, enc)
+			decodeJS(out, a.src, t.start+1, end, false)
+			out.end(end)
+		}
 	case e == b+1 && t.kind == jTmpl:
 		for k, c := range t.tmpl.chunks {
 			if k > 0 {
 				h := t.tmpl.holes[k-1]
-				out.hole(h.start, h.end)
+				hs := a.stream(h.toks)
+				vs = a.append(vs, a.eval(hs, 0, len(hs.toks), depth+1), h.start, h.end)
 			}
-			out.begin(c[0], encJSTemplate)
-			decodeJS(out, a.src, c[0], c[1], true)
-			out.end(c[1])
+			for i := range vs {
+				out := &vs[i].b
+				out.begin(c[0], encJSTemplate)
+				decodeJS(out, a.src, c[0], c[1], true)
+				out.end(c[1])
+			}
 		}
 	default:
-		out.hole(t.start, s.toks[e-1].end)
+		vs = a.append(vs, a.eval(s, b, e, depth+1), t.start, s.toks[e-1].end)
 	}
+	return vs
+}
+
+// isRef reports whether token i names a const as a whole operand (not a
+// property name, an object key or the declared name itself) whose value
+// holds a string.
+func (a *jsFile) isRef(s *jstream, i int) bool {
+	if !a.refPos(s, i) || a.operandEnd(s, i) != i+1 {
+		return false
+	}
+	for _, l := range flatten(a.lookup(a.tx(s, i), 0), 0, nil) {
+		if l.v.kind == jvStr {
+			return true
+		}
+	}
+	return false
+}
+
+// refPos reports whether token i is a name in the position of a
+// reference to a const.
+func (a *jsFile) refPos(s *jstream, i int) bool {
+	t := s.toks[i]
+	if t.kind != jIdent {
+		return false
+	}
+	d, ok := a.consts[a.tx(s, i)]
+	switch {
+	case !ok || a.ambiguous[a.tx(s, i)]:
+		return false
+	case d.s == s && d.name == i:
+		return false
+	case a.punct(s, i-1, ".") || a.punct(s, i-1, "?."):
+		return false
+	case a.punct(s, i+1, ":") && (a.punct(s, i-1, "{") || a.punct(s, i-1, ",")):
+		return false
+	}
+	return true
+}
+
+// references records the consts that chains refer to as a whole operand.
+func (a *jsFile) references(s *jstream) {
+	for i := range s.toks {
+		if a.refPos(s, i) && a.operandEnd(s, i) == i+1 {
+			a.refd[a.tx(s, i)] = true
+		}
+	}
+}
+
+// referencedInit reports whether tokens [b, e) are the whole initializer
+// of a const that some chain refers to.
+func (a *jsFile) referencedInit(s *jstream, b, e int) bool {
+	if b >= len(s.toks) {
+		return false
+	}
+	d, ok := a.inits[s.toks[b].start]
+	return ok && d.s == s && d.e == e && a.refd[a.tx(s, d.name)]
 }
 
 // operandStart returns where the operand whose last token is k starts:
@@ -822,6 +978,40 @@ func (a *jsFile) operandEnd(s *jstream, j int) int {
 		}
 	}
 	return e
+}
+
+// funcName names the function whose body holds token i, for messages:
+// "databaseUrl()" for function databaseUrl() { ... }, const
+// databaseUrl = () => { ... } or a method; "" at the top level.
+func (a *jsFile) funcName(s *jstream, i int) string {
+	open := -1
+	for j, steps := i-1, 0; j >= 0 && steps < maxCond*4; j, steps = j-1, steps+1 {
+		if m := s.match[j]; m >= 0 && m < j {
+			j = m
+			continue
+		}
+		if a.punct(s, j, "{") {
+			open = j
+			break
+		}
+	}
+	if open < 1 {
+		return ""
+	}
+	k := open - 1
+	if a.punct(s, k, "=>") {
+		k--
+	}
+	if a.punct(s, k, ")") && s.match[k] >= 0 {
+		k = s.match[k] - 1
+	}
+	switch {
+	case k >= 0 && s.toks[k].kind == jIdent && !exprKeywords[a.tx(s, k)] && a.tx(s, k) != "if" && a.tx(s, k) != "for" && a.tx(s, k) != "while" && a.tx(s, k) != "switch":
+		return a.tx(s, k) + "()"
+	case a.punct(s, k, "=") && k > 0 && s.toks[k-1].kind == jIdent:
+		return a.tx(s, k-1) + "()"
+	}
+	return ""
 }
 
 // keyFor names what a chain starting at token i is assigned or passed

@@ -49,6 +49,7 @@ func (r *fileRun) judge(v value) {
 		pool.ID = r.rel + ":" + strconv.Itoa(r.position(a).Line)
 		for _, viol := range r.pol.Evaluate(pool) {
 			r.violation(p, pool, viol)
+			r.via(r.findings[len(r.findings)-1], v)
 		}
 	}
 }
@@ -74,6 +75,21 @@ func (r *fileRun) violation(p parsed, pool *model.Pool, v rules.Violation) {
 	}
 	f.Fix = fixFor(p, pool, v)
 	r.findings = append(r.findings, f)
+}
+
+// via names, in the message of a finding on a constant declared away
+// from the code that builds the connection string, that code: its name
+// and where it is.
+func (r *fileRun) via(f *Finding, v value) {
+	if v.use[1] == 0 || f.Pos.Offset >= v.use[0] && f.Pos.Offset < v.use[1] {
+		return
+	}
+	p := r.position(v.use[0])
+	name := "the connection string"
+	if v.name != "" {
+		name = v.name
+	}
+	f.Message += " (in " + name + ", built at line " + strconv.Itoa(p.Line) + ")"
 }
 
 // span returns the text bytes of a site's value.

@@ -81,7 +81,7 @@ func TestJSCond(t *testing.T) {
 	}
 	for _, tt := range tests {
 		src := tt.pre + "\n(" + tt.cond + ")"
-		a := &jsFile{src: []byte(src), str: src, flags: make(map[string]int), envs: make(map[string]bool)}
+		a := newJSFile([]byte(src))
 		toks := lexJS(a.src, nil)
 		a.each(toks, a.aliases)
 		s := &jstream{toks: toks, match: matchBrackets(a.src, toks)}
