@@ -39,6 +39,7 @@ type jv struct {
 	props []jprop // jvObj, in source order; the last of a repeated key wins
 	open  bool    // jvObj: a spread or a computed key may add or change keys
 	alts  []jalt  // jvAlt
+	at    int     // jvObj: the file offset of its '{'
 }
 
 type jprop struct {
@@ -460,7 +461,7 @@ func member(v *jv, key string) *jv {
 
 // object reads an object literal between braces open and close.
 func (a *jsFile) object(s *jstream, open, close, depth int) *jv {
-	v := &jv{kind: jvObj}
+	v := &jv{kind: jvObj, at: s.toks[open].start}
 	for i := open + 1; i < close; {
 		e := a.exprEnd(s, i)
 		if e <= i || e > close {

@@ -9,7 +9,7 @@ import (
 
 // jsFixtures are the JS/TS fixture trees: each has a want.txt with the
 // findings, positions checked by hand, and fixed/ with what -fix writes.
-var jsFixtures = []string{"rollback.txtar"}
+var jsFixtures = []string{"rollback.txtar", "node-postgres.txtar", "knex.txtar", "sequelize.txtar", "mysql2.txtar", "prisma-client.txtar"}
 
 // TestJSFixtures scans each tree, compares the findings, checks that no
 // password reaches a finding or an output format, applies the fixes,

@@ -1,6 +1,9 @@
 package scan
 
-import "strings"
+import (
+	"path/filepath"
+	"strings"
+)
 
 // parseJS reads a JS/TS file: each string or template literal, with the
 // literals and expressions '+' joins it to, is one value (see chain).
@@ -16,13 +19,13 @@ func parseJS(f *fileScan) {
 	a.declare(a.stream(toks))
 	a.each(toks, a.references)
 	a.each(toks, func(s *jstream) { a.chains(s, f) })
-	a.libraries(a.stream(toks), f)
+	a.libraries(a.stream(toks), f, filepath.Base(f.path))
 }
 
 func newJSFile(src []byte) *jsFile {
 	return &jsFile{src: src, str: string(src), flags: make(map[string]int), envs: make(map[string]bool),
 		consts: make(map[string]*jdecl), ambiguous: make(map[string]bool), refd: make(map[string]bool),
-		inits: make(map[int]*jdecl), claimed: make(map[int]bool),
+		inits:   make(map[int]*jdecl),
 		streams: make(map[*jtok]*jstream)}
 }
 
@@ -50,7 +53,6 @@ type jsFile struct {
 	work      int                // evaluation steps spent
 	streams   map[*jtok]*jstream // by first token: each stream built once
 	inits     map[int]*jdecl     // by the file offset of its initializer: the consts not destructured
-	claimed   map[int]bool       // literal tokens read as a library's option (jslib.go)
 }
 
 // jstream is one token stream (the file, or a ${...} part) with its
@@ -754,7 +756,7 @@ func (a *jsFile) continues(s *jstream, j int) bool {
 func (a *jsFile) chains(s *jstream, f *fileScan) {
 	done := make([]bool, len(s.toks))
 	for i, t := range s.toks {
-		if done[i] || a.claimed[t.start] || t.kind != jStr && t.kind != jTmpl && !a.isRef(s, i) {
+		if done[i] || t.kind != jStr && t.kind != jTmpl && !a.isRef(s, i) {
 			continue
 		}
 		start := i

@@ -89,7 +89,11 @@ func (r *fileRun) via(f *Finding, v value) {
 	if v.name != "" {
 		name = v.name
 	}
-	f.Message += " (in " + name + ", built at line " + strconv.Itoa(p.Line) + ")"
+	verb := "built"
+	if v.t == nil {
+		verb = "created" // a library's pool
+	}
+	f.Message += " (in " + name + ", " + verb + " at line " + strconv.Itoa(p.Line) + ")"
 }
 
 // span returns the text bytes of a site's value.
