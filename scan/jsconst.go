@@ -342,6 +342,9 @@ func (a *jsFile) binary(s *jstream, b, e int, ops []int, depth int) *jv {
 	var vs []*jv
 	from := b
 	for _, op := range append(ops, e) {
+		if from >= op {
+			return nil // an operator without an operand
+		}
 		vs = append(vs, a.eval(s, from, op, depth+1))
 		from = op + 1
 	}
