@@ -106,6 +106,9 @@ func (a *jsFile) importDecl(s *jstream, i int, binds map[string]binding, pkgs ma
 	}
 	pkg := a.strValue(s, from)
 	pkgs[pkg] = true
+	if a.is(s, i+1, jIdent, "type") && !a.punct(s, i+2, ",") && !a.is(s, i+2, jIdent, "from") {
+		return from // import type { ... }: types only
+	}
 	for j := i + 1; j < from; j++ {
 		switch {
 		case a.is(s, j, jIdent, "type") || a.is(s, j, jIdent, "from") || a.punct(s, j, ","):
