@@ -39,7 +39,7 @@ func TestJSConst(t *testing.T) {
 		{"const X = cond ? 'a' : 'b'", "0:a 0:b"},
 		{"const isTest = process.env.NODE_ENV === 'test'; const s = isTest ? '1' : '2'; const X = 'x' + s", "1:x1 -1:x2"},
 		{"const X = a.b()", ""},
-		{"const X = Y; const Y = X", ""},               // a cycle
+		{"const X = Y; const Y = X", ""},                  // a cycle
 		{"const X = 1; function f() { const X = 2 }", ""}, // two declarations
 		{"let X = 1", ""},
 		{"const X = { ...o, a: 1 }", "0:.a"},
