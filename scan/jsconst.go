@@ -187,6 +187,7 @@ func (a *jsFile) bind(name string, d *jdecl) {
 		a.ambiguous[name] = true
 	}
 	a.consts[name] = d
+	a.constFirst[name[0]] = true
 	if d.path == nil && d.b < len(d.s.toks) {
 		a.inits[d.s.toks[d.b].start] = d
 	}

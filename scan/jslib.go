@@ -42,10 +42,15 @@ type binding struct{ pkg, path string }
 // libraries finds the pools of Node libraries in the file's stream.
 func (a *jsFile) libraries(s *jstream, f *fileScan, base string) {
 	binds, pkgs := a.imports(s)
-	if len(pkgs) == 0 && !strings.HasPrefix(base, "knexfile") {
+	known := strings.HasPrefix(base, "knexfile")
+	for p := range pkgs {
+		known = known || nodePackages()[p]
+	}
+	if !known {
 		return
 	}
 	seen := make(map[int]bool) // objects read, by the offset of their '{'
+	sinks := catalog.NodeSinks()
 	for i := range s.toks {
 		if !a.punct(s, i, "(") || s.match[i] < 0 {
 			continue
@@ -54,7 +59,7 @@ func (a *jsFile) libraries(s *jstream, f *fileScan, base string) {
 		if !ok {
 			continue
 		}
-		for _, sink := range nodeSinks() {
+		for _, sink := range sinks {
 			if sink.Package == b.pkg && slices.Contains(sink.Export, b.path) && sink.New == isNew {
 				a.call(s, n, i, sink, f, seen)
 			}
@@ -64,9 +69,6 @@ func (a *jsFile) libraries(s *jstream, f *fileScan, base string) {
 		a.knexObjects(s, f, seen)
 	}
 }
-
-// nodeSinks is the catalog's table, read once.
-var nodeSinks = catalog.NodeSinks
 
 // imports reads the file's import declarations and require calls: the
 // names they bind, and every package named.

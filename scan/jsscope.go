@@ -47,12 +47,13 @@ type jsFile struct {
 	envs     map[string]bool // const env = process.env.NODE_ENV: an alias of an env name
 	testCode [][2]int        // file bytes of code that runs only under test
 
-	consts    map[string]*jdecl  // const bindings (jsconst.go)
-	ambiguous map[string]bool    // names declared more than once, or with let or var
-	refd      map[string]bool    // const names a chain refers to as a whole operand
-	work      int                // evaluation steps spent
-	streams   map[*jtok]*jstream // by first token: each stream built once
-	inits     map[int]*jdecl     // by the file offset of its initializer: the consts not destructured
+	consts     map[string]*jdecl  // const bindings (jsconst.go)
+	constFirst [256]bool          // the first bytes of their names
+	ambiguous  map[string]bool    // names declared more than once, or with let or var
+	refd       map[string]bool    // const names a chain refers to as a whole operand
+	work       int                // evaluation steps spent
+	streams    map[*jtok]*jstream // by first token: each stream built once
+	inits      map[int]*jdecl     // by the file offset of its initializer: the consts not destructured
 }
 
 // jstream is one token stream (the file, or a ${...} part) with its
@@ -406,6 +407,9 @@ func (a *jsFile) isUndefined(s *jstream, b, e int) bool {
 // without parts).
 func (a *jsFile) strValue(s *jstream, i int) string {
 	t := s.toks[i]
+	if raw := a.str[min(t.start+1, t.end):max(t.start+1, t.end-1)]; !strings.ContainsAny(raw, "\\\r") {
+		return raw // nothing to decode: no allocation
+	}
 	var b builder
 	b.begin(t.start+1, nil)
 	decodeJS(&b, a.src, t.start+1, max(t.start+1, t.end-1), t.kind == jTmpl)
@@ -799,7 +803,7 @@ func (a *jsFile) chains(s *jstream, f *fileScan) {
 		where := [2]int{first, s.toks[max(end-1, start)].end}
 		key := a.keyFor(s, start)
 		name := key
-		if name == "" {
+		if name == "" && a.far(vs, where) {
 			name = a.funcName(s, start)
 		}
 		for k := range vs {
@@ -810,6 +814,19 @@ func (a *jsFile) chains(s *jstream, f *fileScan) {
 			f.value(value{t: v.b.text(), key: key, test: use || v.sign > 0, use: where, name: name})
 		}
 	}
+}
+
+// far reports whether a chain's text comes in part from outside its own
+// bytes (a constant declared elsewhere): then messages name the chain.
+func (a *jsFile) far(vs []variant, where [2]int) bool {
+	for i := range vs {
+		for _, p := range vs[i].b.parts {
+			if !p.hole && (p.src0 < where[0] || p.src1 > where[1]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // chainOperand appends tokens [b, e) to each variant of a chain: a
@@ -876,7 +893,7 @@ func (a *jsFile) isRef(s *jstream, i int) bool {
 // reference to a const.
 func (a *jsFile) refPos(s *jstream, i int) bool {
 	t := s.toks[i]
-	if t.kind != jIdent {
+	if t.kind != jIdent || len(a.consts) == 0 || !a.constFirst[a.src[t.start]] {
 		return false
 	}
 	d, ok := a.consts[a.tx(s, i)]
