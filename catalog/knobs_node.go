@@ -181,13 +181,21 @@ type NodeSink struct {
 	DSN       []string
 	DSNDriver Driver
 	// NotJudged maps an option to the values that make the pool one this
-	// catalog does not describe (knex client sqlite3: one connection by
-	// design).
+	// catalog does not describe (Sequelize's sqlite dialect: one
+	// connection by design).
 	NotJudged map[string][]string
+	// Requires maps an option to the constant values one of which it must
+	// hold for the pool to be judged (knex's client: sqlite3 keeps one
+	// connection, and a client read from a variable may be it).
+	Requires map[string][]string
 	Source    string
 }
 
-var knexSqlite = map[string][]string{"client": {"sqlite3", "sqlite", "better-sqlite3"}}
+// KnexServers requires a knex config's client to be a constant naming a
+// client of a database server: not sqlite, not a variable.
+var KnexServers = map[string][]string{"client": {
+	"pg", "postgres", "postgresql", "pgnative", "pg-redshift", "redshift", "cockroachdb",
+	"mysql", "mysql2", "mariadb", "mssql", "oracledb"}}
 
 var nodeSinks = []NodeSink{
 	{Driver: NodePg, Package: "pg", Export: []string{"Pool", "default.Pool"}, New: true, DSN: []string{"connectionString"},
@@ -197,7 +205,7 @@ var nodeSinks = []NodeSink{
 	{Driver: NodePg, Package: "pg", Export: []string{"Client", "default.Client"}, New: true, Ctor: "Client", DSN: []string{"connectionString"},
 		Source: pgNpm + "lib/client.js:116"},
 	{Driver: Knex, Package: "knex", Export: []string{"", "default", "knex"}, DSN: []string{"connection", "connection.connectionString"},
-		NotJudged: knexSqlite, Source: knexNpm + "knex.js:19-23 (knex, knex.knex, knex.default), knex.mjs:9-10, lib/client.js:422 (new KnexPool(getPoolSettings(config.pool)))"},
+		Requires: KnexServers, Source: knexNpm + "knex.js:19-23 (knex, knex.knex, knex.default), knex.mjs:9-10, lib/client.js:422 (new KnexPool(getPoolSettings(config.pool)))"},
 	{Driver: Sequelize, Package: "sequelize", Export: []string{"", "Sequelize", "default"}, New: true, Arg: -1,
 		NotJudged: map[string][]string{"dialect": {"sqlite"}},
 		Source:    seqNpm + "lib/sequelize.js constructor (database, username, password, options) or (uri, options)"},

@@ -269,7 +269,7 @@ func (a *jsFile) args(s *jstream, open, close int) [][2]int {
 // knexObjects reads each object literal whose client is a knex client.
 func (a *jsFile) knexObjects(s *jstream, f *fileScan, seen map[int]bool) {
 	sink := catalog.NodeSink{Driver: catalog.Knex, DSN: []string{"connection", "connection.connectionString"},
-		NotJudged: map[string][]string{"client": {"sqlite3", "sqlite", "better-sqlite3"}}}
+		Requires: catalog.KnexServers}
 	for i := 1; i+2 < len(s.toks); i++ {
 		if a.tx(s, i) != "client" && !(s.toks[i].kind == jStr && a.strValue(s, i) == "client") || !a.punct(s, i+1, ":") ||
 			s.toks[i+2].kind != jStr || !slices.Contains(catalog.KnexClients, a.strValue(s, i+2)) ||
@@ -313,6 +313,11 @@ func (a *jsFile) opener(s *jstream, i int) int {
 func (a *jsFile) pool(obj *jv, sign int, sink catalog.NodeSink, f *fileScan, use [2]int, name string, at int) {
 	for opt, words := range sink.NotJudged {
 		if v := lookupPath(obj, opt); v != nil && v.kind == jvStr && slices.Contains(words, v.t.s) {
+			return
+		}
+	}
+	for opt, words := range sink.Requires {
+		if v := lookupPath(obj, opt); v == nil || v.kind != jvStr || !slices.Contains(words, v.t.s) {
 			return
 		}
 	}
