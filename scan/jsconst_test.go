@@ -158,3 +158,15 @@ func TestJSImports(t *testing.T) {
 		}
 	}
 }
+
+// TestJSConstUsedTwice: a constant used by a production pool and a test
+// one is reported once, on its declaration, and its fix is written once.
+func TestJSConstUsedTwice(t *testing.T) {
+	src := "const { Pool } = require('pg');\nconst IDLE = -1;\nconst a = new Pool({ idleTimeoutMillis: IDLE });\n" +
+		"if (process.env.NODE_ENV === 'test') { b = new Pool({ idleTimeoutMillis: IDLE }); }\n"
+	runCases(t, []formatCase{{
+		name: "pg", file: "src/db.js", src: src,
+		want:  []string{"2:14 idle-churn -1"},
+		fixed: strings.Replace(src, "IDLE = -1", "IDLE = 10000", 1),
+	}})
+}

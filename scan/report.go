@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/poolcheck/poolcheck/analyzer/report"
 	"github.com/poolcheck/poolcheck/catalog"
@@ -179,8 +180,13 @@ func (r *fileRun) settle() {
 	for _, f := range r.findings {
 		k := key{f.Pos.Offset, f.End.Offset, f.Rule}
 		if old, ok := seen[k]; ok {
+			scopes := union(old.Scopes, f.Scopes)
 			if f.Severity > old.Severity {
 				*old = *f
+			}
+			if len(scopes) > len(old.Scopes) { // a JS constant used in two scopes
+				old.Scopes = scopes
+				old.Message += " (the constant is used in " + strings.Join(scopes, " and ") + " code)"
 			}
 			continue
 		}
@@ -202,6 +208,17 @@ func (r *fileRun) settle() {
 		taken = append(taken, f.Fix.Edits...)
 	}
 	r.findings = out
+}
+
+// union returns a's scopes and those of b that a lacks.
+func union(a, b []string) []string {
+	out := slices.Clone(a)
+	for _, s := range b {
+		if !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // fixRank orders findings at one place for fixing: a threshold's fix
