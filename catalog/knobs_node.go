@@ -188,7 +188,7 @@ type NodeSink struct {
 	// hold for the pool to be judged (knex's client: sqlite3 keeps one
 	// connection, and a client read from a variable may be it).
 	Requires map[string][]string
-	Source    string
+	Source   string
 }
 
 // KnexServers requires a knex config's client to be a constant naming a

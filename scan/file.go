@@ -135,7 +135,7 @@ func (s *scanner) file(w walked) (o *outcome) {
 // parser, the judgement and the directives.
 func (s *scanner) content(o *outcome, relp string, pol *rules.Policy, src []byte) {
 	w := o.file
-	if binary(src) || !interesting(src) && !(w.format == fmtJS && (importsLibrary(src) || strings.HasPrefix(filepath.Base(w.path), "knexfile"))) {
+	if binary(src) || !interesting(src) && !nodePool(w, src) {
 		return
 	}
 	o.parsed = true
@@ -167,6 +167,12 @@ func (s *scanner) content(o *outcome, relp string, pol *rules.Policy, src []byte
 		return
 	}
 	o.findings, o.src = r.findings, src
+}
+
+// nodePool reports a JS file that may configure a Node library's pool
+// without a DSN in it: it imports one, or it is a knexfile.
+func nodePool(w walked, src []byte) bool {
+	return w.format == fmtJS && (strings.HasPrefix(filepath.Base(w.path), "knexfile") || importsLibrary(src))
 }
 
 // safely runs fn and reports whether it returned without a panic. A

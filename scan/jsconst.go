@@ -144,13 +144,13 @@ func (a *jsFile) typeEnd(s *jstream, i int) int {
 	return i
 }
 
-// pattern binds the names of an object pattern [open, close] to paths
+// pattern binds the names of an object pattern [open, shut] to paths
 // into the initializer [b, e).
-func (a *jsFile) pattern(s *jstream, open, close, b, e int, path []string, depth int) {
+func (a *jsFile) pattern(s *jstream, open, shut, b, e int, path []string, depth int) {
 	if depth > 8 {
 		return
 	}
-	for i := open + 1; i < close; {
+	for i := open + 1; i < shut; {
 		if s.toks[i].kind != jIdent && s.toks[i].kind != jStr {
 			return // ...rest, [computed]: stop reading this pattern
 		}
@@ -165,16 +165,16 @@ func (a *jsFile) pattern(s *jstream, open, close, b, e int, path []string, depth
 			m := s.match[next+1]
 			a.pattern(s, next+1, m, b, e, p, depth+1)
 			next = m + 1
-		case a.punct(s, next, ":") && next+1 < close && s.toks[next+1].kind == jIdent:
+		case a.punct(s, next, ":") && next+1 < shut && s.toks[next+1].kind == jIdent:
 			a.bind(a.tx(s, next+1), &jdecl{s: s, b: b, e: e, path: p, name: next + 1})
 			next += 2
-		case s.toks[i].kind == jIdent && (a.punct(s, next, ",") || next == close):
+		case s.toks[i].kind == jIdent && (a.punct(s, next, ",") || next == shut):
 			a.bind(key, &jdecl{s: s, b: b, e: e, path: p, name: i})
 		default: // a default value or anything else: not a constant
 			a.ambiguous[key] = true
 			return
 		}
-		if next < close && !a.punct(s, next, ",") {
+		if next < shut && !a.punct(s, next, ",") {
 			return
 		}
 		i = next + 1
@@ -463,13 +463,13 @@ func member(v *jv, key string) *jv {
 	return nil
 }
 
-// object reads an object literal between braces open and close.
-func (a *jsFile) object(s *jstream, open, close, depth int) *jv {
+// object reads an object literal between braces open and shut.
+func (a *jsFile) object(s *jstream, open, shut, depth int) *jv {
 	v := &jv{kind: jvObj, at: s.toks[open].start}
-	for i := open + 1; i < close; {
+	for i := open + 1; i < shut; {
 		e := a.exprEnd(s, i)
-		if e <= i || e > close {
-			e = close
+		if e <= i || e > shut {
+			e = shut
 		}
 		switch {
 		case a.punct(s, i, "..."):

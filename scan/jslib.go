@@ -204,8 +204,8 @@ func (a *jsFile) callee(s *jstream, open int, binds map[string]binding) (binding
 // call reads the options of a sink called at tokens [start, open] .. its
 // closing parenthesis.
 func (a *jsFile) call(s *jstream, start, open int, sink catalog.NodeSink, f *fileScan, seen map[int]bool) {
-	close := s.match[open]
-	args := a.args(s, open, close)
+	shut := s.match[open]
+	args := a.args(s, open, shut)
 	var opts *jv
 	var at int
 	switch {
@@ -223,7 +223,7 @@ func (a *jsFile) call(s *jstream, start, open int, sink catalog.NodeSink, f *fil
 		return
 	}
 	name := a.str[s.toks[start].start:s.toks[open].start] + "(...)"
-	use := [2]int{s.toks[start].start, s.toks[close].end}
+	use := [2]int{s.toks[start].start, s.toks[shut].end}
 	for _, l := range flatten(opts, 0, nil) {
 		if l.v.kind != jvObj {
 			continue
@@ -247,16 +247,16 @@ func isObject(v *jv) bool {
 	return false
 }
 
-// args splits the arguments between parentheses open and close.
-func (a *jsFile) args(s *jstream, open, close int) [][2]int {
+// args splits the arguments between parentheses open and shut.
+func (a *jsFile) args(s *jstream, open, shut int) [][2]int {
 	var out [][2]int
 	from := open + 1
-	for i := open + 1; i <= close; i++ {
-		if m := s.match[i]; m > i && i < close {
+	for i := open + 1; i <= shut; i++ {
+		if m := s.match[i]; m > i && i < shut {
 			i = m
 			continue
 		}
-		if i == close || a.punct(s, i, ",") {
+		if i == shut || a.punct(s, i, ",") {
 			if i > from {
 				out = append(out, [2]int{from, i})
 			}
@@ -271,9 +271,7 @@ func (a *jsFile) knexObjects(s *jstream, f *fileScan, seen map[int]bool) {
 	sink := catalog.NodeSink{Driver: catalog.Knex, DSN: []string{"connection", "connection.connectionString"},
 		Requires: catalog.KnexServers}
 	for i := 1; i+2 < len(s.toks); i++ {
-		if a.tx(s, i) != "client" && !(s.toks[i].kind == jStr && a.strValue(s, i) == "client") || !a.punct(s, i+1, ":") ||
-			s.toks[i+2].kind != jStr || !slices.Contains(catalog.KnexClients, a.strValue(s, i+2)) ||
-			!a.punct(s, i-1, "{") && !a.punct(s, i-1, ",") {
+		if !a.knexClient(s, i) {
 			continue
 		}
 		open := a.opener(s, i)
@@ -288,6 +286,14 @@ func (a *jsFile) knexObjects(s *jstream, f *fileScan, seen map[int]bool) {
 		use := [2]int{s.toks[open].start, s.toks[s.match[open]].end}
 		a.pool(v, 0, sink, f, use, "the knex config", s.toks[open].start)
 	}
+}
+
+// knexClient reports a property "client: 'pg'" at token i, whose value
+// is a knex client.
+func (a *jsFile) knexClient(s *jstream, i int) bool {
+	key := a.tx(s, i) == "client" || s.toks[i].kind == jStr && a.strValue(s, i) == "client"
+	return key && a.punct(s, i+1, ":") && (a.punct(s, i-1, "{") || a.punct(s, i-1, ",")) &&
+		s.toks[i+2].kind == jStr && slices.Contains(catalog.KnexClients, a.strValue(s, i+2))
 }
 
 // opener returns the '{' of the object literal that holds token i at its
@@ -328,7 +334,7 @@ func (a *jsFile) pool(obj *jv, sign int, sink catalog.NodeSink, f *fileScan, use
 	for _, path := range sink.DSN {
 		for _, v := range lookupAll(obj, path) {
 			for _, l := range flatten(v, sign, nil) {
-				if l.v.kind == jvStr && !(l.sign < 0 && test) {
+				if l.v.kind == jvStr && (l.sign >= 0 || !test) {
 					f.value(value{t: l.v.t, key: path[strings.LastIndexByte(path, '.')+1:], keyed: true,
 						hint: sink.DSNDriver, test: test || l.sign > 0, use: use, name: name})
 				}
