@@ -110,6 +110,11 @@ func TestJSScopes(t *testing.T) {
 		{"function u() { if (process.env.NODE_ENV !== 'test') { return b; } } const v = b + '?connection_limit=1';", "p"},
 		{"const L = process.env.NODE_ENV === 'test' ? 1 : 10; const u = `${b}?connection_limit=${L}`;", "tp"},
 		{"if (process.env.NODE_ENV === 'test') { const L = cond ? '1' : '2'; u = `${b}?connection_limit=${L}`; }", "tt"},
+		// a string const is judged where it is used, not where it is declared
+		{"const U = 'postgres://a@b/c?connection_limit=1'; if (process.env.NODE_ENV === 'test') { connect(U); }", "t"},
+		{"const U = 'postgres://a@b/c?connection_limit=1'; export default U;", "p"},
+		// an object's member: where it is declared, and where it is used
+		{"const C = { URL: 'postgres://a@b/c?connection_limit=1' }; if (process.env.NODE_ENV === 'test') { connect(C.URL); }", "pt"},
 	}
 	for _, tt := range tests {
 		fs := &fileScan{src: []byte(tt.src)}

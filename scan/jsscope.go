@@ -874,19 +874,40 @@ func (a *jsFile) chainOperand(vs []variant, s *jstream, b, e, depth int) []varia
 	return vs
 }
 
-// isRef reports whether token i names a const as a whole operand (not a
-// property name, an object key or the declared name itself) whose value
-// holds a string.
+// isRef reports whether token i starts a reference to a const string as
+// a whole operand: NAME, or a property of a const object (C.TEST.URL,
+// C['TEST'].URL), not a property name, an object key or the declared
+// name itself.
 func (a *jsFile) isRef(s *jstream, i int) bool {
-	if !a.refPos(s, i) || a.operandEnd(s, i) != i+1 {
+	if !a.refPos(s, i) {
 		return false
 	}
-	for _, l := range flatten(a.lookup(a.tx(s, i), 0), 0, nil) {
+	e := a.operandEnd(s, i)
+	if !a.pureRef(s, i, e) {
+		return false
+	}
+	for _, l := range flatten(a.reference(s, i, e, 0), 0, nil) {
 		if l.v.kind == jvStr {
 			return true
 		}
 	}
 	return false
+}
+
+// pureRef reports whether tokens [b, e) are a name with properties and
+// nothing else: no call, no computed key but a string.
+func (a *jsFile) pureRef(s *jstream, b, e int) bool {
+	for i := b + 1; i < e; {
+		switch {
+		case (a.punct(s, i, ".") || a.punct(s, i, "?.")) && i+1 < e && s.toks[i+1].kind == jIdent:
+			i += 2
+		case a.punct(s, i, "[") && s.match[i] == i+2 && i+2 < e && s.toks[i+1].kind == jStr:
+			i += 3
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // refPos reports whether token i is a name in the position of a
