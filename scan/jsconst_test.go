@@ -110,6 +110,8 @@ func TestJSScopes(t *testing.T) {
 		{"function u() { if (process.env.NODE_ENV !== 'test') { return b; } } const v = b + '?connection_limit=1';", "p"},
 		{"const L = process.env.NODE_ENV === 'test' ? 1 : 10; const u = `${b}?connection_limit=${L}`;", "tp"},
 		{"if (process.env.NODE_ENV === 'test') { const L = cond ? '1' : '2'; u = `${b}?connection_limit=${L}`; }", "tt"},
+		// after an early exit in a case, up to the next label
+		{"switch (k) { case 'a': if (process.env.NODE_ENV !== 'test') return b; return b + '?connection_limit=1'; case 'b': return b + '?connection_limit=5'; }", "tp"},
 		// a string const is judged where it is used, not where it is declared
 		{"const U = 'postgres://a@b/c?connection_limit=1'; if (process.env.NODE_ENV === 'test') { connect(U); }", "t"},
 		{"const U = 'postgres://a@b/c?connection_limit=1'; export default U;", "p"},

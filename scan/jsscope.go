@@ -443,7 +443,7 @@ func (a *jsFile) regions(s *jstream) {
 				a.region(s, p+1, ce)
 			}
 			if v < 0 && !a.is(s, ce, jIdent, "else") && a.exits(s, p+1, ce) {
-				a.region(s, ce, a.blockEnd(s, i))
+				a.region(s, ce, a.caseEnd(s, ce, a.blockEnd(s, i)))
 			}
 			if v < 0 && a.is(s, ce, jIdent, "else") {
 				a.region(s, ce+1, a.stmtEnd(s, ce+1, 0))
@@ -505,6 +505,21 @@ func (a *jsFile) blockEnd(s *jstream, i int) int {
 		}
 	}
 	return len(s.toks)
+}
+
+// caseEnd returns where the code after an early exit ends inside a
+// switch: at the next case or default label of its level, else at end.
+func (a *jsFile) caseEnd(s *jstream, from, end int) int {
+	for j := from; j < end; j++ {
+		if m := s.match[j]; m > j {
+			j = m
+			continue
+		}
+		if a.is(s, j, jIdent, "case") || a.is(s, j, jIdent, "default") && a.punct(s, j+1, ":") {
+			return j
+		}
+	}
+	return end
 }
 
 // ternary records the branch of COND ? A : B that runs only under test.
