@@ -75,6 +75,7 @@ const (
 // declare records the const declarations of stream s (the file's own;
 // declarations inside ${...} parts are not read).
 func (a *jsFile) declare(s *jstream) {
+	a.arrowsAndMethods(s)
 	for i := 0; i+2 < len(s.toks); i++ {
 		if s.toks[i].kind != jIdent {
 			continue
@@ -83,6 +84,10 @@ func (a *jsFile) declare(s *jstream) {
 		case "let", "var":
 			if s.toks[i+1].kind == jIdent {
 				a.ambiguous[a.tx(s, i+1)] = true
+			}
+		case "function", "catch":
+			if j := i + 1 + btoi(s.toks[i+1].kind == jIdent); a.punct(s, j, "(") {
+				a.params(s, j)
 			}
 		case "const":
 			if a.punct(s, i-1, ".") {
@@ -93,13 +98,52 @@ func (a *jsFile) declare(s *jstream) {
 	}
 }
 
+// params marks the names a parameter list at '(' open binds: they
+// shadow any const of the same name.
+func (a *jsFile) params(s *jstream, open int) {
+	m := s.match[open]
+	for j := open + 1; j < m; j++ {
+		if s.toks[j].kind == jIdent && (a.punct(s, j-1, "(") || a.punct(s, j-1, ",") || a.punct(s, j-1, "{") ||
+			a.punct(s, j-1, "[") || a.punct(s, j-1, "...")) {
+			a.ambiguous[a.tx(s, j)] = true
+		}
+	}
+}
+
+// arrowsAndMethods marks the parameters of arrow functions and of
+// methods (name(params) { ... }).
+func (a *jsFile) arrowsAndMethods(s *jstream) {
+	for i := 1; i < len(s.toks); i++ {
+		switch {
+		case a.punct(s, i, "=>") && s.toks[i-1].kind == jIdent:
+			a.ambiguous[a.tx(s, i-1)] = true
+		case a.punct(s, i, "=>") && a.punct(s, i-1, ")") && s.match[i-1] >= 0:
+			a.params(s, s.match[i-1])
+		case a.punct(s, i, "{") && a.punct(s, i-1, ")") && s.match[i-1] > 0 && s.toks[s.match[i-1]-1].kind == jIdent &&
+			!blockKeywords[a.tx(s, s.match[i-1]-1)]:
+			a.params(s, s.match[i-1])
+		}
+	}
+}
+
+// blockKeywords are followed by (...) { without being a method.
+var blockKeywords = map[string]bool{"if": true, "for": true, "while": true, "switch": true, "catch": true, "with": true, "function": true}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 // declarators reads "NAME [: T] = EXPR, ..." or "{ ... } = EXPR" from i.
 func (a *jsFile) declarators(s *jstream, i int) {
 	for n := 0; n < 64 && i < len(s.toks); n++ {
 		switch {
 		case s.toks[i].kind == jIdent:
 			eq := a.typeEnd(s, i+1)
-			if !a.punct(s, eq, "=") {
+			if !a.punct(s, eq, "=") { // for (const x of xs): not a constant
+				a.ambiguous[a.tx(s, i)] = true
 				return
 			}
 			e := a.exprEnd(s, eq+1)

@@ -42,6 +42,13 @@ func TestJSConst(t *testing.T) {
 		{"const X = Y; const Y = X", ""},                  // a cycle
 		{"const X = 1; function f() { const X = 2 }", ""}, // two declarations
 		{"let X = 1", ""},
+		{"const X = 1; function f(X) { return X }", ""},                   // a parameter shadows it
+		{"const X = 1; const f = (a, X) => X", ""},                        // an arrow's parameter
+		{"const X = 1; const f = X => X", ""},                             // an arrow's parameter
+		{"const X = 1; class C { m({ X }) { return X } }", ""},            // a method's parameter
+		{"const X = 1; for (const X of xs) {}", ""},                       // a loop variable
+		{"const X = 1; function f(a = X) { if (a) { return X } }", "0:1"}, // a default value is a use
+		{"const X = 1; try {} catch (X) {}", ""},
 		{"const X = { ...o, a: 1 }", "0:.a"},
 	}
 	for _, tt := range tests {
