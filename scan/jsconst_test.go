@@ -174,7 +174,8 @@ func TestJSImports(t *testing.T) {
 }
 
 // TestJSConstUsedTwice: a constant used by a production pool and a test
-// one is reported once, on its declaration, and its fix is written once.
+// one is reported once, on its declaration, and its fix is written once;
+// one config object given to two pools is judged in each one's scope.
 func TestJSConstUsedTwice(t *testing.T) {
 	src := "const { Pool } = require('pg');\nconst IDLE = -1;\nconst a = new Pool({ idleTimeoutMillis: IDLE });\n" +
 		"if (process.env.NODE_ENV === 'test') { b = new Pool({ idleTimeoutMillis: IDLE }); }\n"
@@ -182,5 +183,10 @@ func TestJSConstUsedTwice(t *testing.T) {
 		name: "pg", file: "src/db.js", src: src,
 		want:  []string{"2:14 idle-churn -1"},
 		fixed: strings.Replace(src, "IDLE = -1", "IDLE = 10000", 1),
+	}, {
+		name: "one config, two pools", file: "src/db.js",
+		src: "const { Pool } = require('pg');\nconst config = { max: 1 };\nconst a = new Pool(config);\n" +
+			"if (process.env.NODE_ENV === 'test') { b = new\n  Pool(config); }\n",
+		want: []string{"2:23 test-pool-too-small 1", "2:23 prod-single-connection 1"},
 	}})
 }

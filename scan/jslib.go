@@ -49,7 +49,7 @@ func (a *jsFile) libraries(s *jstream, f *fileScan, base string) {
 	if !known {
 		return
 	}
-	seen := make(map[int]bool) // objects read, by the offset of their '{'
+	seen := make(map[int]bool) // objects a call read, by the offset of their '{'
 	sinks := catalog.NodeSinks()
 	for i := range s.toks {
 		if !a.punct(s, i, "(") || s.match[i] < 0 {
@@ -222,19 +222,13 @@ func (a *jsFile) call(s *jstream, start, open int, sink catalog.NodeSink, f *fil
 	if !isObject(opts) {
 		return
 	}
-	name := a.str[s.toks[start].start:s.toks[open].start] + "(...)"
+	name := strings.Join(strings.Fields(a.str[s.toks[start].start:s.toks[open].start]), " ") + "(...)"
 	use := [2]int{s.toks[start].start, s.toks[shut].end}
 	for _, l := range flatten(opts, 0, nil) {
-		if l.v.kind != jvObj {
-			continue
+		if l.v.kind == jvObj {
+			seen[l.v.at] = true // a call reads it: not again as a knex config's shape
+			a.pool(l.v, l.sign, sink, f, use, name, at)
 		}
-		if l.v.at >= 0 {
-			if seen[l.v.at] {
-				continue
-			}
-			seen[l.v.at] = true
-		}
-		a.pool(l.v, l.sign, sink, f, use, name, at)
 	}
 }
 
