@@ -198,8 +198,9 @@ var KnexServers = map[string][]string{"client": {
 	"mysql", "mysql2", "mariadb", "mssql", "oracledb"}}
 
 var nodeSinks = []NodeSink{
-	{Driver: NodePg, Package: "pg", Export: []string{"Pool", "default.Pool"}, New: true, DSN: []string{"connectionString"},
-		Source: pgNpm + "lib/index.js:13-19, lib/connection-parameters.js:57-61"},
+	{Driver: NodePg, Package: "pg", Export: []string{"Pool", "default.Pool", "native.Pool", "default.native.Pool"}, New: true,
+		DSN:    []string{"connectionString"},
+		Source: pgNpm + "lib/index.js:13-19, :53-71 (pg.native is a PG with the same pg-pool), lib/connection-parameters.js:57-61"},
 	{Driver: NodePg, Package: "pg-pool", Export: []string{"", "default"}, New: true, DSN: []string{"connectionString"},
 		Source: pgPoolNpm + "index.js:66"},
 	{Driver: NodePg, Package: "pg", Export: []string{"Client", "default.Client"}, New: true, Ctor: "Client", DSN: []string{"connectionString"},
