@@ -67,9 +67,11 @@ type jdecl struct {
 
 // Bounds on evaluation.
 const (
-	maxEvalDepth = 32    // nested references and expressions
-	maxWork      = 50000 // evaluation steps per file
-	maxVariants  = 8     // branches a chain or a value may fork into
+	maxEvalDepth = 32       // nested references and expressions
+	maxWork      = 50000    // evaluation steps per file
+	maxVariants  = 8        // branches a chain or a value may fork into
+	maxText      = 64 << 10 // bytes of one value built from constants
+	maxBuilt     = 4 << 20  // bytes of all such values of a file
 )
 
 // declare records the const declarations of stream s (the file's own;
@@ -493,11 +495,11 @@ func member(v *jv, key string) *jv {
 				return v.props[i].v
 			}
 		}
-	case jvAlt:
+	case jvAlt: // through its leaves, so that shared branches cost no more
 		out := &jv{kind: jvAlt}
-		for _, br := range v.alts {
-			if m := member(br.v, key); m != nil {
-				out.alts = append(out.alts, jalt{br.sign, m})
+		for _, l := range flatten(v, 0, nil) {
+			if m := member(l.v, key); m != nil {
+				out.alts = append(out.alts, jalt{l.sign, m})
 			}
 		}
 		if len(out.alts) > 0 {
@@ -591,7 +593,7 @@ type variant struct {
 // is not constant is a hole over file bytes [src0, src1).
 func (a *jsFile) append(vs []variant, v *jv, src0, src1 int) []variant {
 	leaves := flatten(v, 0, nil)
-	if v == nil || len(leaves) == 0 || len(vs)*len(leaves) > maxVariants {
+	if v == nil || len(leaves) == 0 || len(vs)*len(leaves) > maxVariants || !a.room(vs, leaves) {
 		for i := range vs {
 			vs[i].b.hole(src0, src1)
 		}
@@ -611,6 +613,31 @@ func (a *jsFile) append(vs []variant, v *jv, src0, src1 int) []variant {
 		}
 	}
 	return out
+}
+
+// room reports whether splicing leaves into each variant keeps every
+// text under maxText and the file's texts under maxBuilt, and counts the
+// bytes: a chain of constants that doubles at each step (const B = A +
+// A) would otherwise grow without bound.
+func (a *jsFile) room(vs []variant, leaves []jalt) bool {
+	n := 0
+	for _, x := range vs {
+		for _, l := range leaves {
+			m := len(x.b.s)
+			if l.v.t != nil {
+				m += len(l.v.t.s)
+			}
+			if m > maxText {
+				return false
+			}
+			n += m
+		}
+	}
+	if a.built+n > maxBuilt {
+		return false
+	}
+	a.built += n
+	return true
 }
 
 // join takes a branch of sign s.

@@ -52,6 +52,7 @@ type jsFile struct {
 	ambiguous  map[string]bool    // names declared more than once, or with let or var
 	refd       map[string]bool    // const names a chain refers to as a whole operand
 	work       int                // evaluation steps spent
+	built      int                // bytes of text built from constants
 	streams    map[*jtok]*jstream // by first token: each stream built once
 	inits      map[int]*jdecl     // by the file offset of its initializer: the consts not destructured
 }
@@ -61,6 +62,7 @@ type jsFile struct {
 type jstream struct {
 	toks  []jtok
 	match []int // index of the matching bracket, -1 if none
+	enc   []int // the innermost open bracket around each token; built on demand
 }
 
 // each calls fn for the file's stream and every ${...} part's, in order.
@@ -487,30 +489,61 @@ func (a *jsFile) exits(s *jstream, b, e int) bool {
 
 // blockEnd returns the index of the brace that closes the block holding
 // token i, or the end of the stream at the top level: what follows an
-// early exit runs only when its condition failed.
+// early exit runs only when its condition failed. Inside parentheses or
+// brackets there is no block to end: it returns i.
 func (a *jsFile) blockEnd(s *jstream, i int) int {
-	for j, steps := i-1, 0; j >= 0; j, steps = j-1, steps+1 {
-		if steps > maxExpr {
-			return i // too far to tell
+	if s.enc == nil {
+		s.enc = enclosing(a.src, s)
+	}
+	o := s.enc[i]
+	switch {
+	case o < 0:
+		return len(s.toks)
+	case a.punct(s, o, "{") && s.match[o] > i:
+		return s.match[o]
+	}
+	return i
+}
+
+// enclosing gives, for each token, the index of the innermost bracket
+// open around it (-1 at the top level), in one pass.
+func enclosing(src []byte, s *jstream) []int {
+	enc := make([]int, len(s.toks))
+	var stack []int
+	for i, t := range s.toks {
+		if t.kind == jPunct && t.end-t.start == 1 {
+			switch src[t.start] {
+			case ')', ']', '}':
+				if n := len(stack); n > 0 && s.match[i] == stack[n-1] {
+					stack = stack[:n-1]
+				}
+			}
 		}
-		if m := s.match[j]; m >= 0 && m < j {
-			j = m
-			continue
+		enc[i] = -1
+		if n := len(stack); n > 0 {
+			enc[i] = stack[n-1]
 		}
-		if a.punct(s, j, "{") && s.match[j] > i {
-			return s.match[j]
-		}
-		if a.punct(s, j, "(") || a.punct(s, j, "[") {
-			return i // inside an expression: no block to end
+		if t.kind == jPunct && t.end-t.start == 1 && s.match[i] > i {
+			stack = append(stack, i)
 		}
 	}
-	return len(s.toks)
+	return enc
 }
 
 // caseEnd returns where the code after an early exit ends inside a
 // switch: at the next case or default label of its level, else at end.
+// The search is bounded, so that many exits in one switch stay linear.
 func (a *jsFile) caseEnd(s *jstream, from, end int) int {
-	for j := from; j < end; j++ {
+	if from >= len(s.toks) {
+		return end
+	}
+	if o := s.enc[from]; o < 1 || !a.punct(s, o-1, ")") || !a.is(s, s.match[o-1]-1, jIdent, "switch") {
+		return end // not a switch body
+	}
+	for j, steps := from, 0; j < end; j, steps = j+1, steps+1 {
+		if steps > maxBranch {
+			return j
+		}
 		if m := s.match[j]; m > j {
 			j = m
 			continue
