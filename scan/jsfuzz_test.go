@@ -178,6 +178,8 @@ var (
 		"const s = isTest ? 'a' : \"b\"; const u = s + s + s + s; const { x = 1, y: { z } } = o; let s = 1;",
 		"const A = B; const B = A; const C = C.D; const D: Record<string, number> = { 'k': 2 } as const;",
 		"const e = '\\x41\\u{1F600}\\\n'; const t = `a\\`${`b${e}`}`; const o = { ...x, [k]: 1, m() {}, e };",
+		"const A0 = 'xy'; const A1 = A0 + A0; const A2 = A1 + A1; const A3 = A2 + A2; const A4 = A3 + A3;",
+		"const O0 = { k: 1 }; const O1 = c ? O0 : O0; const O2 = c ? O1 : O1; const X = O2.k; function f(O0) {}",
 	}
 	jsLibSeeds = []string{
 		"const { Pool } = require('pg'); new Pool({ max: 1, idleTimeoutMillis: -1 });",
