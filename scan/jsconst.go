@@ -25,11 +25,12 @@ import (
 type jvKind uint8
 
 const (
-	jvStr  jvKind = iota + 1 // a string, possibly with holes
-	jvNum                    // an integer, its decimal spelling in t
-	jvBool                   // true or false
-	jvObj                    // an object literal
-	jvAlt                    // one of several values: a conditional
+	jvStr     jvKind = iota + 1 // a string, possibly with holes
+	jvNum                       // an integer, its decimal spelling in t
+	jvBool                      // true or false
+	jvObj                       // an object literal
+	jvAlt                       // one of several values: a conditional
+	jvUnknown                   // a branch of a conditional that is not constant
 )
 
 // jv is a constant value.
@@ -368,14 +369,18 @@ func (a *jsFile) conditional(s *jstream, b, q, e, depth int) *jv {
 		return nil
 	}
 	sign := a.cond(s, b, q)
-	v := &jv{kind: jvAlt}
-	for _, br := range []jalt{{sign, a.eval(s, q+1, colon, depth+1)}, {-sign, a.eval(s, colon+1, e, depth+1)}} {
-		if br.v != nil {
-			v.alts = append(v.alts, br)
-		}
-	}
-	if len(v.alts) == 0 {
+	yes, no := a.eval(s, q+1, colon, depth+1), a.eval(s, colon+1, e, depth+1)
+	if yes == nil && no == nil {
 		return nil
+	}
+	return &jv{kind: jvAlt, alts: []jalt{{sign, known(yes)}, {-sign, known(no)}}}
+}
+
+// known stands for a value that is not constant with jvUnknown, so that
+// a conditional keeps both its branches.
+func known(v *jv) *jv {
+	if v == nil {
+		return &jv{kind: jvUnknown}
 	}
 	return v
 }
@@ -604,7 +609,7 @@ func (a *jsFile) append(vs []variant, v *jv, src0, src1 int) []variant {
 		for _, l := range leaves {
 			y := variant{b: x.b.clone(), sign: x.sign}
 			y.join(l.sign)
-			if l.v.kind == jvObj {
+			if l.v.t == nil { // an object, or not constant
 				y.b.hole(src0, src1)
 			} else {
 				y.b.splice(l.v.t)

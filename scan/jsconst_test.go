@@ -37,6 +37,7 @@ func TestJSConst(t *testing.T) {
 		{"const C = { T: 7 }; const { T = 1 } = C; const X = T", ""}, // a default: not constant
 		{"const X = process.env.NODE_ENV === 'test' ? 1 : 10", "1:1 -1:10"},
 		{"const X = cond ? 'a' : 'b'", "0:a 0:b"},
+		{"const X = process.env.NODE_ENV === 'test' ? 1 : f()", "1:1 -1:?"},
 		{"const isTest = process.env.NODE_ENV === 'test'; const s = isTest ? '1' : '2'; const X = 'x' + s", "1:x1 -1:x2"},
 		{"const X = a.b()", ""},
 		{"const X = Y; const Y = X", ""},                  // a cycle
@@ -65,6 +66,10 @@ func TestJSConst(t *testing.T) {
 					keys = append(keys, "."+p.key)
 				}
 				got = append(got, fmt.Sprintf("%d:%s", l.sign, strings.Join(keys, " ")))
+				continue
+			}
+			if l.v.t == nil {
+				got = append(got, fmt.Sprintf("%d:?", l.sign))
 				continue
 			}
 			got = append(got, fmt.Sprintf("%d:%s", l.sign, l.v.t.s))
@@ -188,5 +193,18 @@ func TestJSConstUsedTwice(t *testing.T) {
 		src: "const { Pool } = require('pg');\nconst config = { max: 1 };\nconst a = new Pool(config);\n" +
 			"if (process.env.NODE_ENV === 'test') { b = new\n  Pool(config); }\n",
 		want: []string{"2:23 test-pool-too-small 1", "2:23 prod-single-connection 1"},
+	}})
+}
+
+// TestJSPoolBranches: a conditional option forks the pool, each branch
+// in its condition's scope, and a branch that is not constant keeps the
+// pool's other options.
+func TestJSPoolBranches(t *testing.T) {
+	src := "const { Pool } = require('pg');\nconst isTest = process.env.NODE_ENV === 'test';\n" +
+		"const a = new Pool({ max: isTest ? 1 : Number(process.env.MAX), idleTimeoutMillis: -1 });\n" +
+		"const b = new Pool({ max: cond ? 1 : 10 });\n"
+	runCases(t, []formatCase{{
+		name: "pg", file: "src/db.js", src: src,
+		want: []string{"3:36 test-pool-too-small 1", "3:84 idle-churn -1", "4:34 prod-single-connection 1"},
 	}})
 }

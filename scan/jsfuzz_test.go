@@ -26,15 +26,14 @@ func FuzzJSConst(f *testing.F) {
 		}
 		for i := range names {
 			for _, l := range flatten(vals[i], 0, nil) {
-				if l.v.kind == jvObj {
-					continue
+				if l.v.t != nil {
+					checkText(t, src, l.v.t)
 				}
-				checkText(t, src, l.v.t)
 			}
 		}
 		name, before := names[0], leafTexts(vals[0])
 		for _, l := range flatten(vals[0], 0, nil) {
-			if l.v.kind == jvObj {
+			if l.v.t == nil {
 				continue
 			}
 			x := l.v.t
@@ -130,13 +129,16 @@ func constantOf(src []byte, name string) *jv {
 func leafTexts(v *jv) []string {
 	var out []string
 	for _, l := range flatten(v, 0, nil) {
-		if l.v.kind == jvObj {
+		switch {
+		case l.v.kind == jvObj:
 			for _, p := range l.v.props {
 				out = append(out, "."+p.key)
 			}
-			continue
+		case l.v.t == nil:
+			out = append(out, "?")
+		default:
+			out = append(out, l.v.t.s)
 		}
-		out = append(out, l.v.t.s)
 	}
 	return out
 }

@@ -24,6 +24,7 @@ type optPool struct {
 	driver  catalog.Driver
 	sites   []optSite
 	test    bool
+	sign    int    // the branches taken: +1 test only, -1 outside tests, 0 either
 	use     [2]int // the call or the object: file bytes
 	name    string // "new Pool(...)", for messages
 	partial bool   // the object has a spread or a computed key
@@ -338,7 +339,7 @@ func (a *jsFile) pool(obj *jv, sign int, sink catalog.NodeSink, f *fileScan, use
 	if sink.Driver == "" {
 		return
 	}
-	variants := []*optPool{{driver: sink.Driver, test: test || sign > 0, use: use, name: name, partial: obj.open}}
+	variants := []*optPool{{driver: sink.Driver, sign: sign, use: use, name: name, partial: obj.open}}
 	for _, k := range catalog.Options(sink.Driver) {
 		path, ok := strings.CutPrefix(k.Key, sink.Ctor+":")
 		if sink.Ctor == "" && strings.Contains(k.Key, ":") || sink.Ctor != "" && !ok {
@@ -348,44 +349,63 @@ func (a *jsFile) pool(obj *jv, sign int, sink catalog.NodeSink, f *fileScan, use
 	}
 	for _, p := range variants {
 		if len(p.sites) > 0 {
+			p.test = test || p.sign > 0
 			f.pools = append(f.pools, *p)
 		}
 	}
 }
 
-// option adds an option's value to each pool variant; a conditional
-// value forks them, each branch in the scope of its condition.
+// option adds an option's value to each pool variant. A conditional
+// value forks them: each branch is a variant in the scope of its
+// condition, without the option when that branch is not constant. A
+// value with more branches than maxVariants allows is left out.
 func (a *jsFile) option(ps []*optPool, k *catalog.Knob, v *jv, test bool) []*optPool {
-	var leaves []jalt
-	for _, l := range flatten(v, 0, nil) {
-		if (l.v.kind == jvNum || l.v.kind == jvBool) && !l.v.t.holes() {
-			leaves = append(leaves, l)
-		}
-	}
-	if len(leaves) == 0 {
+	all := flatten(v, 0, nil)
+	if !slices.ContainsFunc(all, usable) {
 		return ps
 	}
-	if len(leaves) == 1 && leaves[0].sign == 0 || len(ps)*len(leaves) > maxVariants {
+	if len(all) == 1 && all[0].sign == 0 {
 		for _, p := range ps {
-			p.sites = append(p.sites, optSite{k, leaves[0].v.t})
+			p.sites = append(p.sites, optSite{k, all[0].v.t})
 		}
+		return ps
+	}
+	if len(ps)*len(all) > maxVariants {
 		return ps
 	}
 	var out []*optPool
 	for _, p := range ps {
-		for _, l := range leaves {
+		for _, l := range all {
 			q := *p
-			q.sites = append(slices.Clip(p.sites), optSite{k, l.v.t})
-			switch {
-			case l.sign > 0:
-				q.test = true
-			case l.sign < 0 && test:
-				continue
+			q.sites = slices.Clip(p.sites)
+			if !q.join(l.sign) || q.sign < 0 && test {
+				continue // contradicts another branch, or never runs here
+			}
+			if usable(l) {
+				q.sites = append(q.sites, optSite{k, l.v.t})
 			}
 			out = append(out, &q)
 		}
 	}
 	return out
+}
+
+// usable reports a branch whose value an option row can read.
+func usable(l jalt) bool {
+	return (l.v.kind == jvNum || l.v.kind == jvBool) && !l.v.t.holes()
+}
+
+// join takes a branch of sign s; false when it contradicts the branches
+// taken before.
+func (p *optPool) join(s int) bool {
+	switch {
+	case s == 0 || p.sign == s:
+	case p.sign == 0:
+		p.sign = s
+	default:
+		return false
+	}
+	return true
 }
 
 // lookupPath returns the value at a dotted path of an object.

@@ -186,7 +186,7 @@ func (r *fileRun) settle() {
 			}
 			if len(scopes) > len(old.Scopes) { // a JS constant used in two scopes
 				old.Scopes = scopes
-				old.Message += " (the constant is used in " + strings.Join(scopes, " and ") + " code)"
+				old.Message += " (used in " + strings.Join(scopes, " and ") + " code)"
 			}
 			continue
 		}
