@@ -38,7 +38,7 @@ func run(t *testing.T, pkgs ...string) {
 // drivers they import are loaded and type-checked once.
 var fixturePkgs = []string{
 	"incident", "quiet", "dsnforms", "setters", "pgxcfg", "redisopts", "mysqlcfg",
-	"sqlitemem", "fragments", "ignore", "scopes", "policyfile",
+	"sqlitemem", "fragments", "ignore", "scopes", "policyfile", "generated",
 }
 
 func TestFixtures(t *testing.T) {
@@ -57,4 +57,32 @@ func TestMain(m *testing.M) {
 		_ = os.RemoveAll(filepath.Dir(binPath))
 	}
 	os.Exit(code)
+}
+
+// TestGenerated: with -generated, generated files are judged too
+// (package generated shows they are skipped by default).
+func TestGenerated(t *testing.T) {
+	t.Parallel()
+	a := analyzer.New()
+	if err := a.Flags.Set("generated", "true"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.RunWithSuggestedFixes(t, fixtures, a, "fixtures/src/generatedall")
+}
+
+// TestInline: with -related=false (the golangci-lint plugin's setting)
+// no diagnostic carries related information.
+func TestInline(t *testing.T) {
+	t.Parallel()
+	a := analyzer.New()
+	if err := a.Flags.Set("related", "false"); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range analysistest.RunWithSuggestedFixes(t, fixtures, a, "fixtures/src/inline") {
+		for _, d := range r.Diagnostics {
+			if len(d.Related) > 0 {
+				t.Errorf("%s: related information %q", d.Message, d.Related[0].Message)
+			}
+		}
+	}
 }

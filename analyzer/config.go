@@ -13,6 +13,8 @@ import (
 type config struct {
 	policyFile  string
 	minSeverity severityFlag
+	generated   bool
+	related     bool
 
 	policies rules.Cache
 }
@@ -21,6 +23,8 @@ func (cfg *config) flags(fs *flag.FlagSet) {
 	fs.StringVar(&cfg.policyFile, "policy", "", "policy `file` (default: the nearest .poolcheck.toml up to the module root, else the built-in policy)")
 	cfg.minSeverity = severityFlag(rules.Info)
 	fs.Var(&cfg.minSeverity, "min-severity", "report only findings at or above this `level`: info, warning or error")
+	fs.BoolVar(&cfg.related, "related", true, "report the other setting of a relation (max_idle > max_open) as related information; false names its line in the message")
+	fs.BoolVar(&cfg.generated, "generated", false, "also check generated files (a \"// Code generated ... DO NOT EDIT.\" comment before the package clause)")
 }
 
 // policy returns the policy for the package of pass: the -policy file,

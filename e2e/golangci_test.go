@@ -32,8 +32,8 @@ func lint(t *testing.T, bin, dir string, args ...string) result {
 }
 
 // lintIssues runs golangci-lint with JSON output and returns the
-// poolcheck issues as "file:line:col: [rule]", sorted, leaving out the
-// related-information lines golangci-lint adds.
+// poolcheck issues as "file:line:col: [rule]", sorted. An issue that is
+// not a finding (golangci-lint's "related information") fails the test.
 func lintIssues(t *testing.T, bin, dir string) ([]string, int, result) {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "issues.json")
@@ -55,7 +55,13 @@ func lintIssues(t *testing.T, bin, dir string) ([]string, int, result) {
 	var lines []string
 	fixes := 0
 	for _, is := range rep.Issues {
-		if is.FromLinter != "poolcheck" || !strings.HasPrefix(is.Text, "[") {
+		if is.FromLinter != "poolcheck" {
+			continue
+		}
+		if !strings.HasPrefix(is.Text, "[") {
+			// golangci-lint makes an issue of each related information,
+			// which --fix never removes: the plugin must give none.
+			t.Errorf("an issue that is no finding: %s:%d: %q", is.Pos.Filename, is.Pos.Line, is.Text)
 			continue
 		}
 		rule := is.Text[:strings.Index(is.Text, "]")+1]
@@ -135,6 +141,16 @@ func TestGolangciFix(t *testing.T) {
 		t.Errorf("--fix leaves the finding without a fix: want it and exit 1; %s", r)
 	}
 	wantFixed(t, "testdata/fixture", dir)
+	// A second run reports only what has no fix: no issue is left
+	// over from a fixed finding (such as its related information).
+	got, _, _ := lintIssues(t, bin, dir)
+	var unfixable []finding
+	for _, f := range defaultFindings {
+		if f.want == "" {
+			unfixable = append(unfixable, f)
+		}
+	}
+	sameLines(t, "after --fix", got, textLines(t, dir, "", unfixable))
 }
 
 func TestGolangciBadSettings(t *testing.T) {

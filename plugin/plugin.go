@@ -49,7 +49,12 @@ type Settings struct {
 }
 
 // flagSettings maps each analyzer flag to the setting that gives its
-// value; "" leaves the flag at its default. plugin_test.go checks that
+// value; "" leaves the flag at its default. A flag with no setting has
+// a fixed value: golangci-lint decides itself whether issues in
+// generated files are reported (linters.exclusions.generated), so the
+// analyzer reports them all; and it turns related information into
+// issues of their own that --fix never removes, so the analyzer names
+// the related place in the message instead. plugin_test.go checks that
 // every flag of the analyzer is here.
 var flagSettings = []struct {
 	flag, setting string
@@ -57,13 +62,17 @@ var flagSettings = []struct {
 }{
 	{"policy", "policy", func(s Settings) string { return s.Policy }},
 	{"min-severity", "fail-on", func(s Settings) string { return s.FailOn }},
+	{"generated", "", func(Settings) string { return "true" }},
+	{"related", "", func(Settings) string { return "false" }},
 }
 
 // keys lists the setting keys, for error messages.
 func keys() string {
 	var ks []string
 	for _, f := range flagSettings {
-		ks = append(ks, f.setting)
+		if f.setting != "" {
+			ks = append(ks, f.setting)
+		}
 	}
 	return strings.Join(ks, ", ")
 }

@@ -25,7 +25,7 @@ type file struct {
 func decode(name, src string) (*file, LoadErrors) {
 	f := &file{name: name}
 	if _, err := toml.Decode(src, &struct{}{}); err != nil {
-		return nil, LoadErrors{f.syntaxErr(err)}
+		return nil, LoadErrors{f.syntaxErr(src, err)}
 	}
 	f.loc = locate(src)
 	if errs := f.unknownKeys(); len(errs) > 0 {
@@ -100,12 +100,19 @@ func (f *file) atKey(path, hint, format string, args ...any) *LoadError {
 	return e
 }
 
-func (f *file) syntaxErr(err error) *LoadError {
+func (f *file) syntaxErr(src string, err error) *LoadError {
 	var pe toml.ParseError
-	if errors.As(err, &pe) {
-		return &LoadError{File: f.name, Line: pe.Position.Line, Col: pe.Position.Col, Msg: "TOML syntax: " + pe.Message}
+	if !errors.As(err, &pe) {
+		return &LoadError{File: f.name, Msg: err.Error()}
 	}
-	return &LoadError{File: f.name, Msg: err.Error()}
+	e := &LoadError{File: f.name, Line: pe.Position.Line, Col: pe.Position.Col, Msg: "TOML syntax: " + pe.Message}
+	// The decoder counts the line of an error at a newline (an
+	// unclosed [[rule]) as the next one; its byte offset is right.
+	if at := pe.Position.Start; at >= 0 && at < len(src) {
+		e.Line = 1 + strings.Count(src[:at], "\n")
+		e.Col = at - strings.LastIndexByte(src[:at], '\n')
+	}
+	return e
 }
 
 // lastKey matches the decoder's errors that are not ParseErrors.

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"sync"
@@ -21,6 +22,9 @@ func Discover(dir string) (string, error) {
 	for {
 		p := filepath.Join(dir, FileName)
 		found, err := exists(p)
+		if err == nil && !found {
+			found, err = present(p)
+		}
 		if found || err != nil {
 			return keep(p, found), err
 		}
@@ -45,6 +49,15 @@ func exists(p string) (bool, error) {
 		return false, nil
 	}
 	return false, err
+}
+
+// present reports a policy path that exists but is not a regular file
+// as an error: a policy is never passed over silently.
+func present(p string) (bool, error) {
+	if _, err := os.Lstat(p); err == nil {
+		return false, fmt.Errorf("%s: %w; a policy must be a regular file", p, errNotRegular)
+	}
+	return false, nil
 }
 
 // keep returns p when found, else "".

@@ -1,7 +1,10 @@
 package rules
 
 import (
+	"os"
 	"path/filepath"
+	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -15,7 +18,6 @@ func TestDiscover(t *testing.T) {
 		"mod/nested/deep/x.go":             "package deep\n",
 		"bare/go.mod":                      "module example.com/bare\n",
 		"bare/pkg/x.go":                    "package pkg\n",
-		"mod/a/.poolcheck.toml/README":     "a directory, not a policy\n",
 		"outside/sub/.keep":                "",
 		"outside/.poolcheck.toml":          "",
 		"outside/sub/deeper/.poolcheck.md": "",
@@ -27,7 +29,7 @@ func TestDiscover(t *testing.T) {
 		dir, want string
 	}{
 		{"mod", "mod/.poolcheck.toml"},
-		{"mod/a/b", "mod/.poolcheck.toml"},                // searches up; a/.poolcheck.toml is a directory
+		{"mod/a/b", "mod/.poolcheck.toml"},                // searches up
 		{"mod/nested/deep", "mod/nested/.poolcheck.toml"}, // the nearest wins
 		{"bare/pkg", ""},                                  // stops at go.mod
 		{"outside/sub/deeper", "outside/.poolcheck.toml"}, // no go.mod: up to the first policy
@@ -44,6 +46,34 @@ func TestDiscover(t *testing.T) {
 		}
 		if got != want {
 			t.Errorf("Discover(%s) = %q, want %q", tt.dir, got, want)
+		}
+	}
+}
+
+// A .poolcheck.toml that is not a regular file (a named pipe, a
+// directory, a dangling link) is an error, never passed over for the
+// built-in policy; loading a pipe does not wait for a writer.
+func TestDiscoverNotRegular(t *testing.T) {
+	for name, mk := range map[string]func(p string) error{
+		"pipe":     func(p string) error { return syscall.Mkfifo(p, 0o644) },
+		"dir":      func(p string) error { return os.Mkdir(p, 0o755) },
+		"dangling": func(p string) error { return os.Symlink("nowhere.toml", p) },
+	} {
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module m\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(dir, FileName)
+		if err := mk(p); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := Discover(dir); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+			t.Errorf("%s: Discover = %q, %v; want an error", name, got, err)
+		}
+		if name != "dangling" {
+			if _, err := Load(p); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+				t.Errorf("%s: Load: %v; want not a regular file", name, err)
+			}
 		}
 	}
 }

@@ -25,6 +25,15 @@ func TestOverride(t *testing.T) {
 	if !p.Rule("prod-tls-disabled").Disabled || p.Rule("connect-timeout-required").Disabled {
 		t.Error("disable/enable not applied")
 	}
+	// A rule turned on or off by a list comes from that list.
+	for id, want := range map[string]string{
+		"connect-timeout-required": validDir + "override.toml:5 (enable) (overrides default)",
+		"prod-tls-disabled":        validDir + "override.toml:4 (disable) (overrides default)",
+	} {
+		if got := p.Rule(id).origins(); got != want {
+			t.Errorf("%s: origin %q, want %q", id, got, want)
+		}
+	}
 	last := p.Rules()[len(p.Rules())-1]
 	if last.ID != "migrations-single-connection" || last.Origin != validDir+"override.toml:16" {
 		t.Errorf("new rule %s from %s", last.ID, last.Origin)

@@ -56,7 +56,7 @@ func Load(path string) (*Policy, error) {
 // load reads one file of an extends chain; chain holds the absolute
 // paths of the files that extend it.
 func load(path string, chain []string) (*Policy, LoadErrors) {
-	src, err := os.ReadFile(path)
+	src, err := readRegular(path)
 	if err != nil {
 		return nil, LoadErrors{{File: path, Msg: "cannot read policy: " + reason(err)}}
 	}
@@ -126,4 +126,20 @@ func reason(err error) string {
 		return pe.Err.Error()
 	}
 	return err.Error()
+}
+
+// errNotRegular is a policy path that names a directory, a pipe or a
+// device: reading a pipe would wait forever.
+var errNotRegular = errors.New("not a regular file")
+
+// readRegular reads the regular file at path.
+func readRegular(path string) ([]byte, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, errNotRegular
+	}
+	return os.ReadFile(path)
 }

@@ -15,7 +15,9 @@ const invalidDir = "../testdata/policy/invalid/"
 // of mistake each. Positions are line:column of the offending value (or
 // key, for unknown keys and table headers).
 var invalid = map[string]string{
-	"syntax-error.toml":        "syntax-error.toml:4:19: TOML syntax: strings cannot contain newlines",
+	"syntax-error.toml": "syntax-error.toml:4:19: TOML syntax: strings cannot contain newlines",
+	// The decoder counts this error on the next line.
+	"unclosed-header.toml":     `unclosed-header.toml:4:7: TOML syntax: expected end of table array name delimiter ']', but got '\n' instead`,
 	"unknown-top-key.toml":     `unknown-top-key.toml:2:1: unknown key "disabled" (did you mean "disable"?)`,
 	"unknown-rule-key.toml":    `unknown-rule-key.toml:9:1: unknown key "severty" (did you mean "severity"?)`,
 	"unknown-example-key.toml": `unknown-example-key.toml:14:3: unknown key "expect" (known keys: bad, good, driver, scope)`,

@@ -148,6 +148,10 @@ func (m *merger) toggle(ids []string, off bool, key string) {
 		default:
 			c := *r
 			c.Disabled = off
+			// The rule now comes from this file's list, on top of where
+			// it was defined: -rules and -explain say both.
+			c.overrides = append(slices.Clone(r.overrides), r.Origin)
+			c.Origin = m.origin(m.f.at(path, "", "").Line) + " (" + key + ")"
 			m.p.rules[slices.Index(m.p.rules, r)] = &c
 			m.retouch(r, &c)
 		}

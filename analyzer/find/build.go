@@ -58,7 +58,7 @@ func (f *finder) constText(e ast.Expr, val string) *text {
 	case *ast.Ident, *ast.SelectorExpr:
 		c, decl := f.constDecl(e)
 		if c != nil && c.Pkg() != f.pkg {
-			t.add(part{konst: true, foreign: true, pos: e.Pos(), endp: e.End()}, val)
+			t.add(part{konst: true, foreign: c, pos: e.Pos(), endp: e.End()}, val)
 			return t
 		}
 		if decl != nil {

@@ -114,7 +114,11 @@ func (f *finder) dsnItem(c inspector.Cursor, p *parsed, driver catalog.Driver, h
 		}
 		pos, end := p.t.extent(param.ValueSpan.Start, param.ValueSpan.End)
 		part := p.t.at(param.ValueSpan.Start, param.ValueSpan.End)
-		s.Ref = &Ref{Pos: pos, End: end, Edit: p.setter(i), Via: p.via(param.ValueSpan), Foreign: part != nil && part.foreign, Where: w}
+		ref := &Ref{Pos: pos, End: end, Edit: p.setter(i), Via: p.via(param.ValueSpan), Where: w}
+		if part != nil && part.foreign != nil {
+			ref.Via, ref.Foreign = part.foreign, true
+		}
+		s.Ref = ref
 	}
 	pos, end := whole.Pos(), whole.End()
 	pool.Ref = &Ref{Pos: pos, End: end, Add: p.adder(), Whole: p.whole, Where: w}

@@ -80,7 +80,7 @@ type Ref struct {
 	Add func(key, raw string) ([]analysis.TextEdit, bool)
 	// Whole replaces the whole DSN; nil on API sites.
 	Whole func(dsn string) ([]analysis.TextEdit, bool)
-	Via   *types.Const // the named constant the value came through
+	Via   *types.Const // the named constant the value came through, of this package or (Foreign) another
 	// Foreign is true for a value held in another package's constant:
 	// that package reports what does not depend on where it is used.
 	Foreign bool
@@ -103,13 +103,14 @@ type finder struct {
 	created   map[Handle]token.Pos         // pool configs handed to a constructor, and where
 }
 
-// Find walks the package of pass and returns what it found.
-func Find(pass *analysis.Pass, insp *inspector.Inspector) *Result {
+// Find walks files, of the package of pass, and returns what it found;
+// insp inspects those files.
+func Find(pass *analysis.Pass, files []*ast.File, insp *inspector.Inspector) *Result {
 	f := &finder{
 		fset:  pass.Fset,
 		info:  pass.TypesInfo,
 		pkg:   pass.Pkg,
-		files: pass.Files,
+		files: files,
 		insp:  insp,
 		used:  make(map[ast.Node]bool),
 		res:   &Result{},

@@ -30,8 +30,31 @@ func (f *finder) stringLit(c inspector.Cursor, lit *ast.BasicLit) {
 	}
 	f.markUsed(t)
 	if p := parseText(t, "", ctx); p != nil {
-		f.dsnItem(top, p, "", f.resultHandle(top), top.Node())
+		it := f.dsnItem(top, p, "", f.resultHandle(top), top.Node())
+		if c := f.declares(top); c != nil {
+			for _, s := range it.Pool.Sites {
+				if ref := s.Ref.(*Ref); ref.Via == nil {
+					ref.Via = c
+				}
+			}
+		}
 	}
+}
+
+// declares returns the named constant whose value is the expression at
+// c: DSN in const DSN = "...".
+func (f *finder) declares(c inspector.Cursor) *types.Const {
+	vs, ok := c.Parent().Node().(*ast.ValueSpec)
+	if !ok {
+		return nil
+	}
+	for i, v := range vs.Values {
+		if v == c.Node() && i < len(vs.Names) {
+			k, _ := f.info.Defs[vs.Names[i]].(*types.Const)
+			return k
+		}
+	}
+	return nil
 }
 
 // stringTop returns the outermost + expression that the literal at c is

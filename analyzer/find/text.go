@@ -22,7 +22,7 @@ type part struct {
 	konst      bool
 	lit        *literal     // the literal holding these bytes; nil: not editable here
 	via        *types.Const // the named constant of this package the bytes came through
-	foreign    bool         // the bytes are a constant declared in another package
+	foreign    *types.Const // the constant of another package the bytes are
 	pos, endp  token.Pos    // source extent of the expression
 	verb       bool         // a fmt verb
 }

@@ -71,7 +71,7 @@ func (r *Reporter) ignored(igs []*ignore, f *Finding) bool {
 func (r *Reporter) directives() ([]*ignore, []*Finding) {
 	var igs []*ignore
 	var bad []*Finding
-	for _, file := range r.pass.Files {
+	for _, file := range r.files {
 		if r.Excluded(find.Where{File: r.pass.Fset.File(file.Pos()).Name()}) {
 			continue
 		}

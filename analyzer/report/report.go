@@ -6,6 +6,8 @@ package report
 
 import (
 	"cmp"
+	"fmt"
+	"go/ast"
 	"go/token"
 	"slices"
 	"strings"
@@ -34,7 +36,12 @@ type Finding struct {
 	Scopes     []string
 	DSN        string // redacted
 	Func       string // enclosing function, for baselines
-	File       string
+	// Const names the constant the value came through ("path.Name");
+	// Foreign says it is declared in another package, where its own
+	// findings are reported too.
+	Const   string
+	Foreign bool
+	File    string
 
 	problem bool // the rule judges driver problems, not thresholds
 }
@@ -42,12 +49,18 @@ type Finding struct {
 // Reporter collects the findings of one package.
 type Reporter struct {
 	pass     *analysis.Pass
+	files    []*ast.File // the files judged: the package's, generated ones left out unless asked for
 	policy   *rules.Policy
 	min      rules.Severity
 	findings []*Finding
 	byKey    map[key]*Finding
 	roots    map[string]string // dir -> module root
 	scopes   map[scopeKey][]string
+
+	// Inline names the other setting of a relation in the message
+	// instead of as related information, which golangci-lint reports
+	// as an issue of its own that no fix removes.
+	Inline bool
 }
 
 type key struct {
@@ -55,9 +68,10 @@ type key struct {
 	rule     string
 }
 
-// New returns a reporter for pass that drops findings below floor.
-func New(pass *analysis.Pass, policy *rules.Policy, floor rules.Severity) *Reporter {
-	return &Reporter{pass: pass, policy: policy, min: floor, byKey: make(map[key]*Finding), roots: make(map[string]string), scopes: make(map[scopeKey][]string)}
+// New returns a reporter for the files of pass that drops findings
+// below floor.
+func New(pass *analysis.Pass, files []*ast.File, policy *rules.Policy, floor rules.Severity) *Reporter {
+	return &Reporter{pass: pass, files: files, policy: policy, min: floor, byKey: make(map[key]*Finding), roots: make(map[string]string), scopes: make(map[scopeKey][]string)}
 }
 
 // Places returns where a pool is judged: once per distinct scope of the
@@ -114,11 +128,18 @@ func (r *Reporter) Violation(p *group.Pool, w find.Where, v rules.Violation) {
 	if ref == nil || ref.Foreign && v.Rule.Scope == rules.ScopeAny {
 		return
 	}
+	if ref.Via != nil {
+		f.Const, f.Foreign = ref.Via.Pkg().Path()+"."+ref.Via.Name(), ref.Foreign
+	}
 	d := analysis.Diagnostic{Pos: ref.Pos, End: ref.End, Category: v.Rule.ID, URL: DocURL + v.Rule.ID,
 		Message: "[" + v.Rule.ID + "] " + v.Message}
 	if v.Other != nil {
 		if o, ok := v.Other.Ref.(*find.Ref); ok {
-			d.Related = []analysis.RelatedInformation{{Pos: o.Pos, End: o.End, Message: v.Other.Key + " is set here"}}
+			if r.Inline {
+				d.Message += fmt.Sprintf(" (%s is set on line %d)", v.Other.Key, r.pass.Fset.Position(o.Pos).Line)
+			} else {
+				d.Related = []analysis.RelatedInformation{{Pos: o.Pos, End: o.End, Message: v.Other.Key + " is set here"}}
+			}
 		}
 	}
 	d.SuggestedFixes = fixFor(p, v, ref)

@@ -25,5 +25,7 @@ func newAnalyzer() *analysis.Analyzer {
 	// The flags the CLI sets; the values are accepted and ignored.
 	a.Flags.String("policy", "", "ignored")
 	a.Flags.String("min-severity", "info", "ignored")
+	a.Flags.Bool("generated", false, "ignored")
+	a.Flags.Bool("related", true, "ignored")
 	return a
 }

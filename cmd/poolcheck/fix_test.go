@@ -209,3 +209,27 @@ func TestFixCgo(t *testing.T) {
 		t.Errorf("stderr does not say why the rewritten line got no fix:\n%s", stderr.String())
 	}
 }
+
+// A DSN constant used by another package is reported once, on the
+// constant, with its fix; after -fix nothing is left.
+func TestForeignConstantOnce(t *testing.T) {
+	module(t, map[string]string{
+		"config/config.go": "package config\n\nconst DSN = \"postgres://app@db/app?sslmode=disable\"\n",
+		"app/app.go":       "package app\n\nimport (\n\t\"database/sql\"\n\n\t\"m/config\"\n)\n\nfunc Open() {\n\tdb, _ := sql.Open(\"pgx\", config.DSN)\n\t_ = db\n}\n",
+	})
+	for _, args := range [][]string{{"./..."}, {"-json", "./..."}} {
+		var stdout, stderr bytes.Buffer
+		run(args, &stdout, &stderr)
+		if n := strings.Count(stdout.String(), "policy wants not disable"); n != 1 || !strings.Contains(stdout.String(), "config.go") {
+			t.Errorf("%v: %d findings, want one on config.go:\n%s%s", args, n, stdout.String(), stderr.String())
+		}
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"-fix", "./..."}, &stdout, &stderr); code != exitOK {
+		t.Errorf("-fix: exit %d\n%s%s", code, stdout.String(), stderr.String())
+	}
+	stdout.Reset()
+	if code := run([]string{"./..."}, &stdout, &stderr); code != exitOK {
+		t.Errorf("after -fix: exit %d\n%s", code, stdout.String())
+	}
+}

@@ -19,11 +19,13 @@ type options struct {
 	policy        string
 	explain       string
 	listRules     bool
+	showVersion   bool
 	inventory     bool
 	failOn        rules.Severity
 	minSeverity   rules.Severity
 	tags          string
 	tests         bool
+	generated     bool   // check generated files too
 	baseline      string // hide the findings recorded in this file
 	writeBaseline string // record the findings in this file
 	patterns      []string
@@ -35,6 +37,7 @@ Usage:
   poolcheck [flags] packages      analyze packages (e.g. ./...)
   poolcheck -rules                list the effective rules and where each came from
   poolcheck -explain RULE         show a rule's documentation
+  poolcheck -version              show the version and VCS revision
   go vet -vettool=$(command -v poolcheck) ./...
   go fix -fixtool=$(command -v poolcheck) ./...
 
@@ -62,11 +65,13 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&o.policy, "policy", "", "policy `file` (default: the nearest .poolcheck.toml up to the module root, else the built-in policy)")
 	fs.StringVar(&o.explain, "explain", "", "print the documentation of `rule` and exit")
 	fs.BoolVar(&o.listRules, "rules", false, "print the effective rules and their origin, and exit")
+	fs.BoolVar(&o.showVersion, "version", false, "print poolcheck's version and VCS revision, and exit")
 	fs.BoolVar(&o.inventory, "inventory", false, "list every pool setting found, compliant or not")
 	fs.Var((*severityValue)(&o.failOn), "fail-on", "lowest `severity` that makes the exit code 1: info, warning or error")
 	fs.Var((*severityValue)(&o.minSeverity), "min-severity", "report only findings at or above this `severity`")
 	fs.StringVar(&o.tags, "tags", "", "comma-separated build `tags`")
 	fs.BoolVar(&o.tests, "test", true, "analyze test files too")
+	fs.BoolVar(&o.generated, "generated", false, "also check generated files (\"// Code generated ... DO NOT EDIT.\"), which are skipped by default")
 	fs.StringVar(&o.baseline, "baseline", "", "hide the findings recorded in this baseline `file`; warn about entries that match nothing")
 	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record every current finding in this baseline `file` and exit; -baseline is ignored")
 	if err := fs.Parse(args); err != nil {
@@ -97,7 +102,7 @@ func (o *options) validate() error {
 			return errors.New(m.why)
 		}
 	}
-	if o.explain != "" || o.listRules {
+	if o.explain != "" || o.listRules || o.showVersion {
 		return nil
 	}
 	if len(o.patterns) == 0 {

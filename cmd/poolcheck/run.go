@@ -7,8 +7,10 @@ import (
 	"go/token"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -39,6 +41,10 @@ type outcome struct {
 }
 
 func (o *options) run(stdout, stderr io.Writer) int {
+	if o.showVersion {
+		printVersion(stdout)
+		return exitOK
+	}
 	if o.explain != "" || o.listRules {
 		return o.describe(stdout, stderr)
 	}
@@ -78,7 +84,7 @@ func (o *options) settle(out *outcome, stdout, stderr io.Writer) error {
 			// What -fix could not mend is still a finding.
 			out.findings = slices.DeleteFunc(out.findings, func(f *report.Finding) bool { return fixed[f] })
 			out.fixed = len(fixed)
-			dropFixed(out.graph, fixed)
+			dropFromGraph(out.graph, fixed)
 		}
 	}
 	if o.diff {
@@ -88,15 +94,16 @@ func (o *options) settle(out *outcome, stdout, stderr io.Writer) error {
 	return cmp.Or(o.print(stdout, out), fixErr)
 }
 
-// dropFixed removes the diagnostics -fix mended from the graph, which
-// -json prints, so that it shows what remains as the text output does.
-func dropFixed(g *checker.Graph, fixed map[*report.Finding]bool) {
+// dropFromGraph removes the diagnostics of findings from the graph,
+// which -json prints, so that it shows what the text output does: what
+// remains after -fix, without the copies dedupe dropped.
+func dropFromGraph(g *checker.Graph, drop map[*report.Finding]bool) {
 	type key struct {
 		pos, end token.Pos
 		msg      string
 	}
 	gone := make(map[key]bool)
-	for f := range fixed {
+	for f := range drop {
 		gone[key{f.Diagnostic.Pos, f.Diagnostic.End, f.Diagnostic.Message}] = true
 	}
 	for _, act := range g.Roots {
@@ -116,6 +123,9 @@ func (o *options) configure(set func(name, value string) error) error {
 		if err := set("policy", o.policy); err != nil {
 			return err
 		}
+	}
+	if err := set("generated", strconv.FormatBool(o.generated)); err != nil {
+		return err
 	}
 	return set("min-severity", o.minSeverity.String())
 }
@@ -151,9 +161,17 @@ func (o *options) analyze(a *analysis.Analyzer, stderr io.Writer) (*outcome, err
 		return nil, err
 	}
 	if len(pkgs) == 0 {
-		return nil, errors.New("no packages matched")
+		if hint := noModule(); hint != "" {
+			return nil, errors.New(hint)
+		}
+		return nil, fmt.Errorf("no packages matched %s", strings.Join(o.patterns, " "))
 	}
 	out := &outcome{failed: printLoadErrors(pkgs, stderr), policy: o.policy, src: src}
+	if out.failed {
+		if hint := noModule(); hint != "" {
+			fmt.Fprintln(stderr, "poolcheck:", hint)
+		}
+	}
 	pkgs = preferTestVariants(pkgs)
 	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
 	if err != nil {
@@ -172,6 +190,9 @@ func (o *options) analyze(a *analysis.Analyzer, stderr io.Writer) (*outcome, err
 		out.findings = append(out.findings, res.Findings...)
 		out.pools = append(out.pools, res.Pools...)
 	}
+	var copies map[*report.Finding]bool
+	out.findings, copies = dropForeignCopies(out.findings)
+	dropFromGraph(graph, copies)
 	out.findings = dedupe(out.fset, out.findings)
 	return out, nil
 }
@@ -215,7 +236,9 @@ func printLoadErrors(pkgs []*packages.Package, stderr io.Writer) bool {
 }
 
 // dedupe drops the copies of a finding that test variants of a package
-// report again, and sorts by position.
+// report again, and the copy reported where a constant of another
+// package is used when that package reports the same finding on the
+// constant itself (with its fix); it sorts by position.
 func dedupe(fset *token.FileSet, fs []*report.Finding) []*report.Finding {
 	type key struct {
 		file     string
@@ -239,6 +262,30 @@ func dedupe(fset *token.FileSet, fs []*report.Finding) []*report.Finding {
 	return out
 }
 
+// dropForeignCopies drops a finding on a constant of another package
+// when the declaring package reports the same rule, key and value on
+// the constant.
+func dropForeignCopies(fs []*report.Finding) ([]*report.Finding, map[*report.Finding]bool) {
+	type key struct{ konst, rule, key, found string }
+	own := make(map[key]bool)
+	for _, f := range fs {
+		if f.Const != "" && !f.Foreign {
+			own[key{f.Const, f.Rule, f.Key, f.Found}] = true
+		}
+	}
+	dropped := make(map[*report.Finding]bool)
+	if len(own) == 0 {
+		return fs, dropped
+	}
+	fs = slices.DeleteFunc(fs, func(f *report.Finding) bool {
+		if f.Foreign && own[key{f.Const, f.Rule, f.Key, f.Found}] {
+			dropped[f] = true
+		}
+		return dropped[f]
+	})
+	return fs, dropped
+}
+
 // relPath shows a file relative to the working directory when it is
 // below it.
 func relPath(file string) string {
@@ -251,4 +298,22 @@ func relPath(file string) string {
 		return file
 	}
 	return rel
+}
+
+// noModule explains a load that found no module: go.mod missing in the
+// working directory and its parents. It asks the go command, which
+// knows GOWORK, GOFLAGS=-modfile and GOPATH mode; "" when a module or
+// GOPATH mode is in use.
+func noModule() string {
+	out, err := exec.Command("go", "env", "GOMOD", "GOWORK").Output()
+	if err != nil {
+		return ""
+	}
+	gomod, gowork, _ := strings.Cut(strings.TrimSpace(string(out)), "\n")
+	if gomod != os.DevNull || gowork != "" && gowork != "off" {
+		return ""
+	}
+	wd, _ := os.Getwd()
+	return fmt.Sprintf("no go.mod in %s or any directory above it: poolcheck analyzes the packages of a Go module; "+
+		"run it inside one (or go mod init), or use poolcheck scan for .env, YAML, JSON and JS files", wd)
 }
