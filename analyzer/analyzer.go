@@ -62,7 +62,7 @@ func (cfg *config) run(pass *analysis.Pass) (any, error) {
 		return &Result{}, nil
 	}
 	insp := inspector.New(files)
-	found := find.Find(pass, files, insp)
+	found := find.Find(pass, files, insp, cfg.testPackage(pass.Pkg))
 	r := report.New(pass, files, pol, rules.Severity(cfg.minSeverity))
 	r.Inline = !cfg.related
 	pools := slices.DeleteFunc(group.Pools(found), func(p *group.Pool) bool {

@@ -38,7 +38,7 @@ func run(t *testing.T, pkgs ...string) {
 // drivers they import are loaded and type-checked once.
 var fixturePkgs = []string{
 	"incident", "quiet", "dsnforms", "setters", "pgxcfg", "redisopts", "mysqlcfg",
-	"sqlitemem", "fragments", "ignore", "scopes", "policyfile", "generated",
+	"sqlitemem", "fragments", "ignore", "scopes", "policyfile", "generated", "looseforms", "branches", "newsinks", "flow",
 }
 
 func TestFixtures(t *testing.T) {

@@ -2,7 +2,10 @@ package analyzer
 
 import (
 	"flag"
+	"go/types"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -15,6 +18,7 @@ type config struct {
 	minSeverity severityFlag
 	generated   bool
 	related     bool
+	testPkgs    listFlag // import paths of packages only tests import
 
 	policies rules.Cache
 }
@@ -23,6 +27,7 @@ func (cfg *config) flags(fs *flag.FlagSet) {
 	fs.StringVar(&cfg.policyFile, "policy", "", "policy `file` (default: the nearest .poolcheck.toml up to the module root, else the built-in policy)")
 	cfg.minSeverity = severityFlag(rules.Info)
 	fs.Var(&cfg.minSeverity, "min-severity", "report only findings at or above this `level`: info, warning or error")
+	fs.Var(&cfg.testPkgs, "test-packages", "comma-separated import `paths` of packages whose code is test code: helpers that only tests import (the CLI finds them)")
 	fs.BoolVar(&cfg.related, "related", true, "report the other setting of a relation (max_idle > max_open) as related information; false names its line in the message")
 	fs.BoolVar(&cfg.generated, "generated", false, "also check generated files (a \"// Code generated ... DO NOT EDIT.\" comment before the package clause)")
 }
@@ -64,5 +69,34 @@ func (s *severityFlag) Set(v string) error {
 		return err
 	}
 	*s = severityFlag(sev)
+	return nil
+}
+
+// testPackage reports a package whose code is all test code: one that
+// -test-packages names, or one whose name ends in "test" as the
+// standard library's helpers for tests do (httptest, fstest, iotest).
+func (cfg *config) testPackage(pkg *types.Package) bool {
+	return slices.Contains(cfg.testPkgs, pkg.Path()) || testName(pkg.Name())
+}
+
+// notTestNames are package names that end in "test" and are words.
+var notTestNames = []string{"latest", "fastest", "greatest", "shortest", "hottest", "contest", "protest", "attest", "detest"}
+
+func testName(name string) bool {
+	return len(name) > len("test") && strings.HasSuffix(name, "test") && !slices.Contains(notTestNames, name)
+}
+
+// listFlag is a comma-separated list flag.
+type listFlag []string
+
+func (l *listFlag) String() string { return strings.Join(*l, ",") }
+
+func (l *listFlag) Set(v string) error {
+	*l = nil
+	for _, s := range strings.Split(v, ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			*l = append(*l, s)
+		}
+	}
 	return nil
 }

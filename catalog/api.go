@@ -162,8 +162,15 @@ func knows(d Driver, key string) bool {
 	if _, ok := Lookup(d, key); ok {
 		return true
 	}
+	if strings.HasPrefix(key, pragmaPrefix) {
+		return knows(d, "_pragma") // any pragma a _pragma parameter runs
+	}
 	return index().other[d][normKey(d, key)]
 }
+
+// pragmaPrefix begins the key dsn.ExpandPragmas gives a _pragma
+// parameter: _pragma:busy_timeout.
+const pragmaPrefix = "_pragma:"
 
 // normKey spells key as driver d compares it.
 func normKey(d Driver, key string) string { return fold(Info(d), key) }

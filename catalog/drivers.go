@@ -10,6 +10,10 @@ const (
 	redisMod   = "github.com/redis/go-redis/v9@v9.23.0 "
 	mattnMod   = "github.com/mattn/go-sqlite3@v1.14.53 "
 	moderncMod = "modernc.org/sqlite@v1.62.0 "
+	glebMod    = "github.com/glebarez/go-sqlite@v1.21.2 " // what github.com/glebarez/sqlite v1.11.0 requires
+	glebGorm   = "github.com/glebarez/sqlite@v1.11.0 "
+	xormMod    = "xorm.io/xorm@v1.4.3 "
+	dbxMod     = "github.com/pocketbase/dbx@v1.12.0 "
 	goSQLMod   = "go1.26 src/database/sql/sql.go "
 	gormMod    = "gorm.io/driver/"
 	quaint     = "github.com/prisma/prisma-engines quaint/src/connector/"
@@ -60,6 +64,10 @@ var drivers = []DriverInfo{
 		UnknownText: "modernc.org/sqlite ignores it; a file: URI passes it to SQLite, which ignores keys it does not know",
 		Other:       moderncOther,
 		Source:      moderncMod + "sqlite.go applyQueryParams; driver.go package doc"},
+	{Name: Glebarez, Family: "sqlite", Unknown: UnknownIgnored,
+		UnknownText: "github.com/glebarez/go-sqlite reads only _pragma, _time_format and _txlock; it ignores {key}",
+		Other:       []string{"_pragma", "_time_format", "_txlock", "vfs", "mode", "cache", "immutable", "nolock", "psow", "modeof"},
+		Source:      glebMod + "sqlite.go applyQueryParams, getVFSName"},
 	{Name: Prisma, Family: "prisma", Unknown: UnknownIgnored,
 		UnknownText: "Prisma (quaint) discards it silently (\"Discarding connection string param\")",
 		Other:       prismaOther,
@@ -165,7 +173,7 @@ var (
 	}
 	moderncOther = []string{
 		"_auto_vacuum", "_vacuum", "_defensive", "_dqs", "_error_rc", "_fk", "_foreign_keys", "_inttotime",
-		"_journal", "_journal_mode", "_pragma", "_query_only", "_sync", "_synchronous", "_texttotime",
+		"_pragma", "_query_only", "_sync", "_synchronous", "_texttotime",
 		"_time_format", "_time_integer_format", "_timezone", "_txlock", "vfs",
 		"mode", "cache", "immutable", "nolock", "psow", "modeof",
 	}

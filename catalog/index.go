@@ -23,9 +23,9 @@ var rowSets = [][]*Knob{
 	mysqlRows, mysqlAPIRows,
 	sqlserverRows, sqlserverAPIRows,
 	redisRows, redisAPIRows(),
-	sqlite3Rows, sqliteRows,
+	sqlite3Rows, sqliteRows, glebarezRows,
 	prismaRows,
-	sqlRows,
+	sqlRows, xormRows,
 }
 
 func build() *catalogIndex {

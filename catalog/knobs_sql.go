@@ -24,3 +24,16 @@ func sqlSetter(name string, s Setting, u Unit, def string, special []Special, ch
 		Special: special, checks: checks,
 		Source: goSQLMod + src}
 }
+
+// xormRows are the *xorm.Engine setters, which call the same database/sql
+// setters on the engine's pool (engine.DB().SetMaxOpenConns and so on).
+var xormRows = func() []*Knob {
+	var out []*Knob
+	for _, k := range sqlRows {
+		x := *k
+		x.API = &API{Pkg: "xorm.io/xorm", Type: "Engine", Member: k.API.Member, Kind: Method}
+		x.Source = xormMod + "engine.go Engine." + k.API.Member + " (calls engine.DB()." + k.API.Member + "); " + k.Source
+		out = append(out, &x)
+	}
+	return out
+}()

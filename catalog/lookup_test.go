@@ -130,7 +130,7 @@ func TestForSetting(t *testing.T) {
 		{Pgx, ConnectTimeout, []string{"connect_timeout", "ConnectTimeout"}},
 		{MySQL, ConnectTimeout, []string{"timeout", "Timeout"}},
 		{Redis, MaxOpen, []string{"pool_size", "max_active_conns"}},
-		{SQL, MaxIdle, []string{"SetMaxIdleConns"}},
+		{SQL, MaxIdle, []string{"SetMaxIdleConns", "SetMaxIdleConns"}}, // *sql.DB's, then *xorm.Engine's
 		{SQLite3, BusyTimeout, []string{"_busy_timeout"}},
 		{MySQL, MaxOpen, nil},
 	}

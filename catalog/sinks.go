@@ -57,6 +57,16 @@ var sinks = []Sink{
 	field("gorm.io/driver/sqlserver", SQLServer, gormMod+"sqlserver@v1.6.3 sqlserver.go Config, Dialector.Initialize"),
 	fn("gorm.io/driver/sqlite", "Open", 0, SQLite3, gormMod+"sqlite@v1.6.0 sqlite.go Open (mattn/go-sqlite3, DriverName sqlite3)"),
 	field("gorm.io/driver/sqlite", SQLite3, gormMod+"sqlite@v1.6.0 sqlite.go Config, Dialector.Initialize"),
+	// github.com/glebarez/sqlite is gorm over github.com/glebarez/go-sqlite.
+	fn("github.com/glebarez/sqlite", "Open", 0, Glebarez, glebGorm+"sqlite.go Open, Dialector.Initialize (DriverName \"sqlite\")"),
+	{Pkg: "github.com/glebarez/sqlite", Func: "Dialector", Field: "DSN", DriverField: "DriverName", DSNArg: -1, DriverArg: -1, Driver: Glebarez,
+		Source: glebGorm + "sqlite.go Dialector, Dialector.Initialize"},
+
+	// xorm and dbx open a database/sql pool with the driver name given.
+	sqlOpen("xorm.io/xorm", "NewEngine", 0, xormMod+"engine.go NewEngine (core.Open(driverName, dataSourceName))"),
+	sqlOpen("xorm.io/xorm", "NewEngineWithParams", 0, xormMod+"engine.go NewEngineWithParams"),
+	sqlOpen("github.com/pocketbase/dbx", "Open", 0, dbxMod+"db.go Open (sql.Open(driverName, dsn))"),
+	sqlOpen("github.com/pocketbase/dbx", "MustOpen", 0, dbxMod+"db.go MustOpen"),
 }
 
 // sqlOpen is a sink whose driver is the database/sql name at driverArg

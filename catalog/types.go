@@ -88,7 +88,8 @@ const (
 	SQLServer Driver = "sqlserver"
 	Redis     Driver = "redis" // go-redis v9
 	SQLite3   Driver = "sqlite3"
-	SQLite    Driver = "sqlite" // modernc.org/sqlite
+	SQLite    Driver = "sqlite"          // modernc.org/sqlite
+	Glebarez  Driver = "glebarez-sqlite" // github.com/glebarez/go-sqlite (github.com/glebarez/sqlite for gorm)
 	Prisma    Driver = "prisma"
 	SQL       Driver = "database/sql" // the database/sql pool itself
 	// PgxFacade is a *sql.DB over a pgxpool.Pool (stdlib.OpenDBFromPool):

@@ -9,8 +9,11 @@ package difftest
 import (
 	_ "entgo.io/ent/dialect/sql"
 	_ "github.com/DATA-DOG/go-sqlmock"
+	_ "github.com/glebarez/sqlite"
 	_ "github.com/jmoiron/sqlx"
 	_ "github.com/mattn/go-sqlite3"
+	_ "github.com/pocketbase/dbx"
 	_ "gorm.io/driver/postgres"
 	_ "gorm.io/gorm"
+	_ "xorm.io/xorm"
 )

@@ -64,6 +64,7 @@ type DSN struct {
 	Database string
 	Params   []Param
 	Insert   InsertPoint
+	pragmas  bool // ExpandPragmas renamed a parameter
 }
 
 // Lookup returns the parameters whose key equals key, in input order.

@@ -65,6 +65,9 @@ var failed = Edit{Start: -1, End: -1}
 // grammar's structure (a '/' in a value that stopped pgx's '@' lookahead).
 func (d *DSN) verify(e Edit, i int, key, value string) Edit {
 	d2, err := ParseAs(e.Apply(d.Input), d.Kind)
+	if err == nil && d.pragmas {
+		d2.ExpandPragmas()
+	}
 	if err != nil || len(d2.Params) < len(d.Params) || len(d2.Params) > len(d.Params)+1 || i >= len(d2.Params) {
 		return failed
 	}

@@ -1,6 +1,9 @@
 package dsn
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // The fuzz targets take an input and a fresh value. Each checks that
 // parsing never panics, that a failure is an *Error with an offset in
@@ -97,5 +100,33 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("%q: error kind %v, detected %v", s, e.Kind, k)
 		}
 		checkParsed(t, s, k, d, err, v)
+	})
+}
+
+// FuzzPragma parses a fragment, expands its _pragma parameters and
+// checks the same invariants: the narrowed spans hold the values, and
+// SetValue on a pragma's argument round-trips.
+func FuzzPragma(f *testing.F) {
+	for _, s := range []string{
+		"?_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)", "_pragma=busy_timeout=5000",
+		"?_pragma= busy_timeout ( 10 ) ", "?_pragma=foreign_keys(1)&_busy_timeout=5", "?_pragma=(1)",
+		"?_pragma=busy_timeout(", "?_pragma=busy_timeout%285000%29", "?_pragma=main.cache_size(-2000)",
+	} {
+		f.Add(s, "10")
+	}
+	f.Fuzz(func(t *testing.T, s, v string) {
+		d, err := ParseAs(s, KindFragment)
+		if err != nil {
+			return
+		}
+		d.ExpandPragmas()
+		d.ExpandPragmas() // idempotent
+		for _, p := range d.Params {
+			if strings.HasPrefix(p.Key, PragmaKey) && s[p.ValueSpan.Start:p.ValueSpan.End] != p.Value {
+				t.Fatalf("%q: %s spans %q, value %q", s, p.Key, s[p.ValueSpan.Start:p.ValueSpan.End], p.Value)
+			}
+		}
+		checkInvariants(t, d)
+		checkSetValue(t, d, v)
 	})
 }

@@ -145,7 +145,13 @@ func checkInvariants(t testing.TB, d *DSN) {
 }
 
 // reparse parses s in d's grammar.
-func reparse(d *DSN, s string) (*DSN, error) { return ParseAs(s, d.Kind) }
+func reparse(d *DSN, s string) (*DSN, error) {
+	d2, err := ParseAs(s, d.Kind)
+	if err == nil && d.pragmas {
+		d2.ExpandPragmas()
+	}
+	return d2, err
+}
 
 // representable reports whether value v of key can be written in d's
 // grammar at all.

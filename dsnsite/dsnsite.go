@@ -12,7 +12,11 @@ import (
 // knows from context (the sql.Open driver name), or "". Each site's Ref
 // is the index of its parameter in d.Params. The caller sets ID, Path,
 // Scopes and Ref.
+//
+// A _pragma parameter whose value is a pragma call (busy_timeout(5000))
+// is read as that pragma: d.ExpandPragmas renames it in place.
 func Pool(d *dsn.DSN, hint catalog.Driver) *model.Pool {
+	d.ExpandPragmas()
 	drv := Driver(d, hint)
 	p := &model.Pool{Driver: drv, DSN: d.Redacted(), Local: onSocket(d, drv)}
 	p.Sites = make([]*model.Site, 0, len(d.Params))

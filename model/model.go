@@ -26,7 +26,16 @@ type Site struct {
 	Knob    *catalog.Knob    // nil when the driver does not know Key
 	Foreign *catalog.Knob    // the knob Key belongs to in another driver, when Knob is nil
 	Source  Source
-	Ref     any // the finder's handle: position and editable span
+	// Via says how a value not written at the setting reaches it: "flag
+	// -db-max-conns", "openDB's maxOpen". Default is true for a value
+	// that holds when nobody sets it at run time (a flag's default).
+	Via     string
+	Default bool
+	// Unitless is a Go duration written as a bare number (300 is 300 ns):
+	// the duration-without-unit check reports it, and value rules do not
+	// judge the nanoseconds it means.
+	Unitless bool
+	Ref      any // the finder's handle: position and editable span
 }
 
 // Pool is the set of sites that configure one connection pool.

@@ -64,6 +64,7 @@ var flagSettings = []struct {
 	{"min-severity", "fail-on", func(s Settings) string { return s.FailOn }},
 	{"generated", "", func(Settings) string { return "true" }},
 	{"related", "", func(Settings) string { return "false" }},
+	{"test-packages", "", func(Settings) string { return "" }},
 }
 
 // keys lists the setting keys, for error messages.

@@ -117,8 +117,10 @@ func TestDefaultPolicy(t *testing.T) {
 			t.Errorf("check %s: %d rules", c, len(rs))
 		}
 	}
-	if got := p.Rule("prod-single-connection").Drivers; !slices.Equal(got, []string{"!sqlite3", "!sqlite"}) {
-		t.Errorf("prod-single-connection drivers %q", got)
+	for _, id := range []string{"prod-single-connection", "test-pool-too-small"} {
+		if got := p.Rule(id).Drivers; !slices.Equal(got, []string{"!sqlite3", "!sqlite", "!glebarez-sqlite", "!unknown"}) {
+			t.Errorf("%s drivers %q: SQLite, and a pool that may be SQLite, are exempt", id, got)
+		}
 	}
 }
 

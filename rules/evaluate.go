@@ -39,19 +39,26 @@ func (r *Rule) Applies(pool *model.Pool) bool {
 }
 
 // admits applies the driver filter: d must be listed when any driver is
-// listed plainly, and must not be listed with "!".
+// listed plainly, and must not be listed with "!". The name "unknown"
+// stands for a pool whose driver is not known: a *sql.DB opened with a
+// driver name that is not constant, or elsewhere.
 func (r *Rule) admits(d catalog.Driver) bool {
 	listed, positive := false, false
 	for _, f := range r.Drivers {
 		name, neg := strings.CutPrefix(f, "!")
-		if neg && name == string(d) {
+		match := name == string(d) || name == UnknownDriver && (d == catalog.SQL || d == "")
+		if neg && match {
 			return false
 		}
 		positive = positive || !neg
-		listed = listed || !neg && name == string(d)
+		listed = listed || !neg && match
 	}
 	return listed || !positive
 }
+
+// UnknownDriver is the driver filter word for a pool whose driver is not
+// known.
+const UnknownDriver = "unknown"
 
 // judge appends the violations of r by pool to out.
 func (r *Rule) judge(pool *model.Pool, out []Violation) []Violation {
@@ -72,7 +79,7 @@ func (r *Rule) judge(pool *model.Pool, out []Violation) []Violation {
 // not judged; one that means no limit becomes Unlimited.
 func judged(pool *model.Pool, s catalog.Setting) (*model.Site, catalog.Value) {
 	site := pool.Get(s)
-	if site == nil || !site.Const || site.Problem != nil || site.Value.Kind != s.Kind() {
+	if site == nil || !site.Const || site.Problem != nil || site.Unitless || site.Value.Kind != s.Kind() {
 		return nil, catalog.Value{}
 	}
 	v := site.Value
@@ -205,7 +212,7 @@ func (r *Rule) judgeProblems(pool *model.Pool, out []Violation) []Violation {
 		if s.Problem == nil || !s.Const || !r.matches(s) {
 			continue
 		}
-		msg := found(s) + ": " + s.Problem.Text
+		msg := found(s) + via(s) + ": " + s.Problem.Text
 		out = append(out, Violation{Rule: r, Site: s, Found: s.Raw, Want: problemFix(s), Message: msg})
 	}
 	return out

@@ -17,7 +17,22 @@ func describe(s *model.Site, v catalog.Value) string {
 	if text != s.Raw {
 		how = found(s)
 	}
-	return string(s.Setting) + " is " + text + " (" + how + ")"
+	verb := " is "
+	if s.Default {
+		verb = " defaults to "
+	}
+	if s.Via != "" {
+		how += ", " + s.Via
+	}
+	return string(s.Setting) + verb + text + " (" + how + ")"
+}
+
+// via spells how a value reached the site: ", flag -db-max-conns", or "".
+func via(s *model.Site) string {
+	if s.Via == "" {
+		return ""
+	}
+	return ", " + s.Via
 }
 
 // found spells a site as written: connection_limit=1,

@@ -105,8 +105,10 @@ func (d *driverName) UnmarshalText(b []byte) error {
 type driverFilter string
 
 func (d *driverFilter) UnmarshalText(b []byte) error {
-	if err := knownDriver(strings.TrimPrefix(string(b), "!")); err != nil {
-		return err
+	if name := strings.TrimPrefix(string(b), "!"); name != UnknownDriver {
+		if err := knownDriver(name); err != nil {
+			return err
+		}
 	}
 	*d = driverFilter(b)
 	return nil

@@ -25,21 +25,32 @@ func (f *finder) setter(c inspector.Cursor, call *ast.CallExpr, k *catalog.Knob)
 
 // apiItem records one Go API setting as an item of its own; grouping
 // joins it to the other settings of its handle.
-func (f *finder) apiItem(c inspector.Cursor, k *catalog.Knob, src model.Source, e ast.Expr, h Handle) {
+func (f *finder) apiItem(c inspector.Cursor, k *catalog.Knob, src model.Source, e ast.Expr, h Handle) *Item {
 	v := f.valueOf(e)
-	s := &model.Site{Setting: k.Setting, Key: k.Key, Raw: v.raw, Knob: k, Source: src}
+	if !v.konst {
+		if fn, i, ok := f.paramOf(c, v.expr); ok {
+			f.addFlow(flow{fn: fn, param: i, knob: k, source: src, handle: h})
+		}
+	}
+	s := &model.Site{Setting: k.Setting, Key: k.Key, Raw: v.raw, Knob: k, Source: src, Via: v.via, Default: v.def}
 	if v.konst {
 		s.Const = true
 		s.Value, s.Problem = k.Parse(v.exact)
 	}
 	w := f.where(c)
 	target := f.editTarget(v.expr)
-	s.Ref = &Ref{Pos: e.Pos(), End: e.End(), Edit: f.exprEdit(target), Where: w}
-	pool := &model.Pool{Driver: k.Driver, Sites: []*model.Site{s}, Partial: true}
-	f.res.Items = append(f.res.Items, &Item{Pool: pool, Handle: h, Where: w, Pos: e.Pos(), End: e.End()})
-	if k.Unit == catalog.UnitGoDuration && v.konst && f.unitless(v.expr) {
-		f.unitlessDuration(w, k, e, v, target)
+	at := e
+	if v.def {
+		at = v.expr // a default is reported, and fixed, where it is written
 	}
+	s.Ref = &Ref{Pos: at.Pos(), End: at.End(), Edit: f.exprEdit(target), Where: w}
+	pool := &model.Pool{Driver: k.Driver, Sites: []*model.Site{s}, Partial: true}
+	it := &Item{Pool: pool, Handle: h, Where: w, Pos: e.Pos(), End: e.End(), Guard: f.guard(c)}
+	f.res.Items = append(f.res.Items, it)
+	if k.Unit == catalog.UnitGoDuration && v.konst && f.unitless(v.expr) {
+		s.Unitless = f.unitlessDuration(w, k, e, v, target)
+	}
+	return it
 }
 
 // editTarget is where a fix of a value goes: the declaration of a named
@@ -182,6 +193,10 @@ func (f *finder) compositeLit(c inspector.Cursor, lit *ast.CompositeLit) {
 		return
 	}
 	path := n.Obj().Pkg().Path()
+	if n.Obj().Pkg() == f.pkg {
+		f.ownLit(c, lit, n)
+		return
+	}
 	if !poolPkgs()[path] && path != "net/url" {
 		return
 	}
@@ -270,4 +285,31 @@ func (f *finder) sourceHandle(scope ast.Node, e ast.Expr) Handle {
 func identOf(e ast.Expr) *ast.Ident {
 	id, _ := ast.Unparen(e).(*ast.Ident)
 	return id
+}
+
+// ownLit links the pool fields of a literal of this package's struct type
+// to the pools they are given: &Store{db: db}.
+func (f *finder) ownLit(c inspector.Cursor, lit *ast.CompositeLit, n *types.Named) {
+	st, ok := n.Underlying().(*types.Struct)
+	if !ok {
+		return
+	}
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok || !f.isPoolType(kv.Value) {
+			continue
+		}
+		id, ok := kv.Key.(*ast.Ident)
+		if !ok {
+			continue
+		}
+		for i := range st.NumFields() {
+			if fld := st.Field(i); fld.Name() == id.Name {
+				from := f.sourceHandle(funcOf(c), kv.Value)
+				if !from.IsZero() {
+					f.res.Links = append(f.res.Links, Link{A: Handle{Obj: fld}, B: from})
+				}
+			}
+		}
+	}
 }

@@ -5,6 +5,8 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // textOf returns the text of a string-typed expression, or nil when e is
@@ -30,6 +32,9 @@ func (f *finder) textOf(e ast.Expr) *text {
 		}
 	case *ast.CallExpr:
 		if t := f.fmtText(e); t != nil {
+			return t
+		}
+		if t := f.returnedText(e); t != nil {
 			return t
 		}
 	}
@@ -100,4 +105,49 @@ func (f *finder) constDecl(e ast.Expr) (*types.Const, ast.Expr) {
 func isString(t types.Type) bool {
 	b, ok := t.Underlying().(*types.Basic)
 	return ok && b.Info()&types.IsString != 0
+}
+
+// returnedText returns the text a call of a function of this package
+// returns, when the function has one return statement: a DSN built by a
+// helper (func testURL() string { return base + "?..." }) is read where
+// it reaches a sink, with that sink's driver. Parameters are holes.
+func (f *finder) returnedText(call *ast.CallExpr) *text {
+	fn, ok := typeutil.Callee(f.info, call).(*types.Func)
+	if !ok || fn.Pkg() != f.pkg || f.following[fn] {
+		return nil
+	}
+	r := f.soleReturn(fn)
+	if r == nil {
+		return nil
+	}
+	if f.following == nil {
+		f.following = make(map[*types.Func]bool)
+	}
+	f.following[fn] = true // a recursive helper stops here
+	defer delete(f.following, fn)
+	return f.textOf(r)
+}
+
+// soleReturn returns the result of fn's only return statement, when fn
+// is declared in this package and returns one value.
+func (f *finder) soleReturn(fn *types.Func) ast.Expr {
+	f.index()
+	fd := f.funcs[fn]
+	if fd == nil || fd.Body == nil || fn.Signature().Results().Len() != 1 {
+		return nil
+	}
+	var found []ast.Expr
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			found = append(found, n.Results...)
+		}
+		return true
+	})
+	if len(found) != 1 {
+		return nil
+	}
+	return found[0]
 }

@@ -14,10 +14,11 @@ import (
 
 // unitlessDuration reports an untyped integer given to a duration knob:
 // SetConnMaxLifetime(300) is 300 ns. The fix reads the number as seconds.
-func (f *finder) unitlessDuration(w Where, k *catalog.Knob, e ast.Expr, v value, target ast.Expr) {
+// It reports whether the check applies.
+func (f *finder) unitlessDuration(w Where, k *catalog.Knob, e ast.Expr, v value, target ast.Expr) bool {
 	n, ok := new(big.Int).SetString(v.exact, 10)
 	if !ok || n.Sign() <= 0 {
-		return
+		return false
 	}
 	ch := Check{
 		Name: "duration-without-unit", Pos: e.Pos(), End: e.End(), Where: w,
@@ -31,6 +32,7 @@ func (f *finder) unitlessDuration(w Where, k *catalog.Knob, e ast.Expr, v value,
 		ch.Fix, ch.FixMsg = edits, "read "+v.raw+" as seconds: "+src
 	}
 	f.res.Checks = append(f.res.Checks, ch)
+	return true
 }
 
 // poolFromConfig notes that pgxpool.NewWithConfig(ctx, cfg) or

@@ -1,6 +1,7 @@
 package find
 
 import (
+	"cmp"
 	"go/ast"
 	"go/types"
 	"strings"
@@ -17,16 +18,18 @@ import (
 type context uint8
 
 const (
-	loose  context = iota // any string constant: only URLs of a known scheme count
-	concat                // a constant appended to a value: fragments count too
+	loose  context = iota // a string constant: a plausible DSN of any grammar (dsnsite.Plausible)
+	concat                // a constant joined with values: its constant tail may be a fragment too
 	sink                  // passed to a DSN sink: every grammar counts
 )
 
 // parsed is a DSN read from a text; t is the part of the text it
-// covers, full the whole text.
+// covers, full the whole text. hint is the driver its shape and keys
+// name when no sink names one.
 type parsed struct {
 	t, full *text
 	d       *dsn.DSN
+	hint    catalog.Driver
 }
 
 // parseText reads t as a DSN, or nil. Holes stand for values; when the
@@ -39,8 +42,10 @@ func parseText(t *text, driver catalog.Driver, ctx context) *parsed {
 		return parseSQLite(t)
 	}
 	if t.parts[0].konst || ctx == sink {
-		if d, err := dsn.Parse(t.s); err == nil && accept(d, ctx) {
-			return &parsed{t: t, full: t, d: d}
+		if d, err := dsn.Parse(t.s); err == nil {
+			if hint, ok := accept(d, ctx); ok {
+				return &parsed{t: t, full: t, d: d, hint: hint}
+			}
 		}
 	}
 	if ctx == loose {
@@ -57,23 +62,21 @@ func parseText(t *text, driver catalog.Driver, ctx context) *parsed {
 	if err != nil || len(d.Params) == 0 {
 		return nil
 	}
-	return &parsed{t: u, full: t, d: d}
+	hint, _ := dsnsite.Plausible(d)
+	return &parsed{t: u, full: t, d: d, hint: hint}
 }
 
-// accept reports whether a parsed DSN counts in its context: outside
-// sinks only URLs with a scheme the catalog knows.
-func accept(d *dsn.DSN, ctx context) bool {
+// accept reports whether a parsed DSN counts in its context, and the
+// driver it names: at a sink every DSN counts, elsewhere only one that
+// dsnsite.Plausible finds plausible.
+func accept(d *dsn.DSN, ctx context) (catalog.Driver, bool) {
 	if ctx == sink {
-		return true
+		return "", true
 	}
-	if d.Kind != dsn.KindURL {
-		return false
-	}
-	_, ok := catalog.ForScheme(d.Scheme)
-	return ok
+	return dsnsite.Plausible(d)
 }
 
-func isSQLite(d catalog.Driver) bool { return d == catalog.SQLite3 || d == catalog.SQLite }
+func isSQLite(d catalog.Driver) bool { return family(d) == "sqlite" }
 
 // parseSQLite reads a SQLite DSN: a file name, then parameters after '?'.
 func parseSQLite(t *text) *parsed {
@@ -104,7 +107,7 @@ func inMemory(p *parsed) bool {
 // dsnItem records a parsed DSN as an item: one pool, one site per
 // parameter, each with a Ref that can rewrite it in place.
 func (f *finder) dsnItem(c inspector.Cursor, p *parsed, driver catalog.Driver, h Handle, whole ast.Node) *Item {
-	pool := dsnsite.Pool(p.d, driver)
+	pool := dsnsite.Pool(p.d, cmp.Or(driver, p.hint))
 	w := f.where(c)
 	for _, s := range pool.Sites {
 		i, _ := s.Ref.(int)
@@ -123,7 +126,7 @@ func (f *finder) dsnItem(c inspector.Cursor, p *parsed, driver catalog.Driver, h
 	pos, end := whole.Pos(), whole.End()
 	pool.Ref = &Ref{Pos: pos, End: end, Add: p.adder(), Whole: p.whole, Where: w}
 	pool.Partial = p.t.holes() || p.d.Kind == dsn.KindFragment
-	it := &Item{Pool: pool, Handle: h, Driver: driver, Where: w, Pos: pos, End: end}
+	it := &Item{Pool: pool, Handle: h, Driver: driver, Where: w, Pos: pos, End: end, Guard: f.guard(c)}
 	it.Memory = isSQLite(driver) && inMemory(p)
 	if c := p.constOf(); c != nil {
 		it.Uses = f.uses(c)
@@ -176,6 +179,9 @@ func (t *text) edit(e dsn.Edit) ([]analysis.TextEdit, bool) {
 	if !e.OK() {
 		return nil, false
 	}
+	if p := t.at(e.Start, e.End); p != nil && p.num != nil {
+		return p.numEdit(e)
+	}
 	p, pos, end, ok := t.span(e.Start, e.End)
 	if !ok {
 		return nil, false
@@ -185,4 +191,13 @@ func (t *text) edit(e dsn.Edit) ([]analysis.TextEdit, bool) {
 		return nil, false
 	}
 	return []analysis.TextEdit{{Pos: pos, End: end, NewText: []byte(body)}}, true
+}
+
+// numEdit rewrites an integer constant a fmt verb printed, when the edit
+// replaces all of its bytes with another integer.
+func (p *part) numEdit(e dsn.Edit) ([]analysis.TextEdit, bool) {
+	if e.Start != p.start || e.End != p.end || e.New == "" || strings.Trim(e.New, "0123456789") != "" {
+		return nil, false
+	}
+	return []analysis.TextEdit{{Pos: p.num.Pos(), End: p.num.End(), NewText: []byte(e.New)}}, true
 }

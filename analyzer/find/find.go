@@ -35,6 +35,9 @@ type Item struct {
 	// Memory is true for an in-memory SQLite DSN without a shared cache:
 	// each pooled connection would open its own empty database.
 	Memory bool
+	// Guard is the driver of the branch the item is in (if dialect ==
+	// "sqlite3" { ... }), "" outside such a branch.
+	Guard catalog.Driver
 }
 
 // Where places a finding in the code, for scope and baselines.
@@ -51,10 +54,11 @@ type Handle struct {
 	Obj   types.Object
 	Path  string
 	Lit   *ast.CompositeLit
+	Call  *ast.CallExpr // a call of a function whose parameters reach a pool (flow.go)
 }
 
 // IsZero reports whether h names nothing.
-func (h Handle) IsZero() bool { return h.Obj == nil && h.Lit == nil }
+func (h Handle) IsZero() bool { return h.Obj == nil && h.Lit == nil && h.Call == nil }
 
 // A Link says that two handles are one pool.
 type Link struct{ A, B Handle }
@@ -89,31 +93,42 @@ type Ref struct {
 
 // finder holds the per-package state of one Find call.
 type finder struct {
-	fset   *token.FileSet
-	info   *types.Info
-	pkg    *types.Package
-	files  []*ast.File
-	insp   *inspector.Inspector
-	consts map[*types.Const]ast.Expr // built on first use, with vars
-	vars   map[*types.Var]*varInfo
-	used   map[ast.Node]bool // expressions already read as part of a DSN
-	res    *Result
+	testPkg bool // the package is test code: a helper for tests
+	fset    *token.FileSet
+	info    *types.Info
+	pkg     *types.Package
+	files   []*ast.File
+	insp    *inspector.Inspector
+	consts  map[*types.Const]ast.Expr // built on first use, with vars
+	vars    map[*types.Var]*varInfo
+	// flagVars, funcs and fallbacks are built with consts and vars:
+	// flag.XxxVar(&v, ...) calls by v, function declarations by object,
+	// and the parameter each function returns as a fallback.
+	flagVars  map[*types.Var]*ast.CallExpr
+	funcs     map[*types.Func]*ast.FuncDecl
+	fallbacks map[*types.Func]int
+	following map[*types.Func]bool // functions whose returned text is being read
+	flows     []flow               // parameters that reach a pool setting or a DSN sink
+	used      map[ast.Node]bool    // expressions already read as part of a DSN
+	res       *Result
 
 	constUses map[*types.Const][]token.Pos // built on first use
 	created   map[Handle]token.Pos         // pool configs handed to a constructor, and where
 }
 
 // Find walks files, of the package of pass, and returns what it found;
-// insp inspects those files.
-func Find(pass *analysis.Pass, files []*ast.File, insp *inspector.Inspector) *Result {
+// insp inspects those files. All the code of a test package (testPkg)
+// is test code.
+func Find(pass *analysis.Pass, files []*ast.File, insp *inspector.Inspector, testPkg bool) *Result {
 	f := &finder{
-		fset:  pass.Fset,
-		info:  pass.TypesInfo,
-		pkg:   pass.Pkg,
-		files: files,
-		insp:  insp,
-		used:  make(map[ast.Node]bool),
-		res:   &Result{},
+		testPkg: testPkg,
+		fset:    pass.Fset,
+		info:    pass.TypesInfo,
+		pkg:     pass.Pkg,
+		files:   files,
+		insp:    insp,
+		used:    make(map[ast.Node]bool),
+		res:     &Result{},
 	}
 	f.walk()
 	return f.res

@@ -2,6 +2,7 @@ package find
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/types"
 	"strings"
 
@@ -11,11 +12,7 @@ import (
 // fmtText returns the text a fmt.Sprintf or fmt.Sprint call produces:
 // verbs and non-string operands become holes. It returns nil for other calls.
 func (f *finder) fmtText(call *ast.CallExpr) *text {
-	fn, ok := typeutil.Callee(f.info, call).(*types.Func)
-	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "fmt" || call.Ellipsis.IsValid() {
-		return nil
-	}
-	switch fn.Name() {
+	switch f.fmtFunc(call) {
 	case "Sprintf":
 		if len(call.Args) == 0 {
 			return nil
@@ -24,7 +21,7 @@ func (f *finder) fmtText(call *ast.CallExpr) *text {
 		if format == nil {
 			return nil
 		}
-		return expandVerbs(format)
+		return f.expandVerbs(format, call.Args[1:])
 	case "Sprint":
 		t := &text{}
 		for _, a := range call.Args {
@@ -40,12 +37,28 @@ func (f *finder) fmtText(call *ast.CallExpr) *text {
 	return nil
 }
 
-// expandVerbs turns a format text into the text Sprintf produces: each
-// verb is a hole and "%%" is a constant "%" that cannot be edited.
-func expandVerbs(format *text) *text {
+// fmtFunc returns "Sprintf" or "Sprint" for a call of that fmt
+// function without a spread argument, else "".
+func (f *finder) fmtFunc(call *ast.CallExpr) string {
+	fn, ok := typeutil.Callee(f.info, call).(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "fmt" || call.Ellipsis.IsValid() {
+		return ""
+	}
+	if name := fn.Name(); name == "Sprintf" || name == "Sprint" {
+		return name
+	}
+	return ""
+}
+
+// expandVerbs turns a format text into the text Sprintf produces with
+// args: a plain verb (%s, %d, %v) whose argument is a constant becomes
+// the constant's text (fixes go to the argument, or the constant it
+// names); any other verb is a hole; "%%" is a constant "%" that cannot
+// be edited.
+func (f *finder) expandVerbs(format *text, args []ast.Expr) *text {
 	s := format.s
 	out := &text{}
-	last := 0
+	last, arg := 0, 0
 	for i := 0; i < len(s); i++ {
 		if s[i] != '%' {
 			continue
@@ -53,16 +66,50 @@ func expandVerbs(format *text) *text {
 		out.append(format.slice(last, i))
 		n := verbLen(s[i:])
 		pos, end := format.extent(i, i+n)
-		if s[i:i+n] == "%%" {
+		switch verb := s[i : i+n]; {
+		case verb == "%%":
 			out.add(part{konst: true, pos: pos, endp: end}, "%")
-		} else {
+		case strings.ContainsAny(verb, "[*"):
+			arg = len(args) // explicit indexes: the arguments are not followed
 			out.add(part{verb: true, pos: pos, endp: end}, hole)
+		default:
+			if u := f.argText(verb, args, arg); u != nil {
+				out.append(u)
+			} else {
+				out.add(part{verb: true, pos: pos, endp: end}, hole)
+			}
+			arg++
 		}
 		i += n - 1
 		last = i + 1
 	}
 	out.append(format.slice(last, len(s)))
 	return out
+}
+
+// argText returns the text a plain verb makes of args[i] when that is a
+// constant: a string through %s or %v keeps its way back to the literal;
+// an integer through %d or %v is a part whose edit rewrites the argument
+// (or the constant of this package it names). Else nil.
+func (f *finder) argText(verb string, args []ast.Expr, i int) *text {
+	if i >= len(args) || len(verb) != 2 {
+		return nil
+	}
+	a := args[i]
+	tv, ok := f.info.Types[a]
+	if !ok || tv.Value == nil {
+		return nil
+	}
+	switch {
+	case tv.Value.Kind() == constant.String && (verb == "%s" || verb == "%v"):
+		return f.textOf(a)
+	case tv.Value.Kind() == constant.Int && (verb == "%d" || verb == "%v"):
+		c, _ := f.constDecl(ast.Unparen(a))
+		t := &text{}
+		t.add(part{konst: true, pos: a.Pos(), endp: a.End(), num: f.editTarget(a), via: c}, tv.Value.ExactString())
+		return t
+	}
+	return nil
 }
 
 // verbLen returns the length of the fmt verb at the start of s, which

@@ -78,7 +78,29 @@ func (f *finder) rootHandle(scope ast.Node, root *ast.Ident, sels []*ast.Selecto
 	for i := len(sels) - 1; i >= len(sels)-n; i-- {
 		names = append(names, sels[i].Sel.Name)
 	}
+	if n > 0 {
+		if field := f.ownField(sels[len(sels)-1]); field != nil {
+			// s.db in any method of s's type: one pool, whichever
+			// variable holds the struct (the constructor's, a
+			// receiver).
+			return Handle{Obj: field, Path: strings.Join(names[1:], ".")}
+		}
+	}
 	return Handle{Scope: scopeOf(obj, scope), Obj: obj, Path: strings.Join(names, ".")}
+}
+
+// ownField returns the field sel selects when it is a field of a struct
+// type declared in this package.
+func (f *finder) ownField(sel *ast.SelectorExpr) *types.Var {
+	s, ok := f.info.Selections[sel]
+	if !ok || s.Kind() != types.FieldVal || len(s.Index()) != 1 {
+		return nil
+	}
+	v, ok := s.Obj().(*types.Var)
+	if !ok || v.Pkg() != f.pkg {
+		return nil
+	}
+	return v
 }
 
 // scopeOf keeps package-level variables in one handle space.

@@ -13,7 +13,7 @@ var testingTypes = map[string]bool{"T": true, "B": true, "F": true, "TB": true, 
 // where places the node at cursor c: its file, enclosing function, and
 // whether it is test code.
 func (f *finder) where(c inspector.Cursor) Where {
-	var w Where
+	w := Where{Test: f.testPkg}
 	for e := range c.Enclosing((*ast.File)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		switch n := e.Node().(type) {
 		case *ast.File:

@@ -31,6 +31,9 @@ func (f *finder) sinkCall(c inspector.Cursor, call *ast.CallExpr, s catalog.Sink
 
 // dsnArg reads the DSN expression e given to a sink or a DSN field.
 func (f *finder) dsnArg(c inspector.Cursor, e ast.Expr, driver catalog.Driver, h Handle, whole ast.Node) {
+	if fn, i, ok := f.paramOf(c, f.resolve(e)); ok {
+		f.addFlow(flow{fn: fn, param: i, driver: driver})
+	}
 	t := f.textOf(f.resolve(e))
 	if t == nil {
 		f.opaque(c, driver, h, whole)
@@ -53,7 +56,7 @@ func (f *finder) opaque(c inspector.Cursor, driver catalog.Driver, h Handle, who
 	}
 	w := f.where(c)
 	pool := &model.Pool{Driver: driver, Partial: true}
-	f.res.Items = append(f.res.Items, &Item{Pool: pool, Handle: h, Driver: driver, Where: w, Pos: whole.Pos(), End: whole.End()})
+	f.res.Items = append(f.res.Items, &Item{Pool: pool, Handle: h, Driver: driver, Where: w, Pos: whole.Pos(), End: whole.End(), Guard: f.guard(c)})
 }
 
 // markUsed marks the literals and calls of t as read, so that the pass

@@ -30,7 +30,7 @@ func (f *finder) stringLit(c inspector.Cursor, lit *ast.BasicLit) {
 	}
 	f.markUsed(t)
 	if p := parseText(t, "", ctx); p != nil {
-		it := f.dsnItem(top, p, "", f.resultHandle(top), top.Node())
+		it := f.dsnItem(top, p, "", f.assignedTo(top), top.Node())
 		if c := f.declares(top); c != nil {
 			for _, s := range it.Pool.Sites {
 				if ref := s.Ref.(*Ref); ref.Via == nil {
@@ -39,6 +39,25 @@ func (f *finder) stringLit(c inspector.Cursor, lit *ast.BasicLit) {
 			}
 		}
 	}
+}
+
+// assignedTo names the variable a string expression is assigned to
+// directly (dsn := "..."), so that later appends to it (dsn += "&...")
+// join it. A string inside a composite literal, one of several DSNs of
+// a Config or a slice, is a pool of its own: no handle.
+func (f *finder) assignedTo(c inspector.Cursor) Handle {
+	p := c.Parent()
+	switch n := p.Node().(type) {
+	case *ast.AssignStmt:
+		return f.lhsHandle(funcOf(c), n.Lhs, n.Rhs, c.Node())
+	case *ast.ValueSpec:
+		exprs := make([]ast.Expr, len(n.Names))
+		for i, id := range n.Names {
+			exprs[i] = id
+		}
+		return f.lhsHandle(funcOf(c), exprs, n.Values, c.Node())
+	}
+	return Handle{}
 }
 
 // declares returns the named constant whose value is the expression at
@@ -57,24 +76,43 @@ func (f *finder) declares(c inspector.Cursor) *types.Const {
 	return nil
 }
 
-// stringTop returns the outermost + expression that the literal at c is
-// part of (c itself if none), and whether it joins constants with values.
+// stringTop returns the outermost expression that builds a string from
+// the literal at c (c itself if none): + concatenations, and the
+// fmt.Sprintf call whose format it is; and whether it joins constants
+// with values.
 func (f *finder) stringTop(c inspector.Cursor) (inspector.Cursor, context) {
 	top := c
 	for p := c.Parent(); p.Index() >= 0; p = p.Parent() {
-		if _, ok := p.Node().(*ast.ParenExpr); ok {
-			continue
-		}
-		b, ok := p.Node().(*ast.BinaryExpr)
-		if !ok || b.Op != token.ADD {
+		if !f.builds(p.Node(), top.Node()) {
 			break
 		}
-		top = p
+		if _, paren := p.Node().(*ast.ParenExpr); !paren {
+			top = p
+		}
 	}
 	if tv, ok := f.info.Types[top.Node().(ast.Expr)]; ok && tv.Value != nil {
 		return top, loose
 	}
 	return top, concat
+}
+
+// builds reports whether n builds its string from its operand part:
+// part + x, x + part, (part), fmt.Sprintf(part, ...) and fmt.Sprint(..., part, ...).
+func (f *finder) builds(n, part ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.ParenExpr:
+		return true
+	case *ast.BinaryExpr:
+		return n.Op == token.ADD
+	case *ast.CallExpr:
+		switch f.fmtFunc(n) {
+		case "Sprint":
+			return true
+		case "Sprintf":
+			return len(n.Args) > 0 && n.Args[0] == part
+		}
+	}
+	return false
 }
 
 // dsnish is a cheap filter before parsing: a DSN has '=' or "://".
@@ -198,7 +236,7 @@ func (f *finder) whereAt(pos token.Pos) Where {
 		return Where{}
 	}
 	w := Where{File: f.fset.File(pos).Name()}
-	w.Test = isTestFile(w.File)
+	w.Test = f.testPkg || isTestFile(w.File)
 	// Declarations are in source order: search, do not scan.
 	i := sort.Search(len(file.Decls), func(i int) bool { return file.Decls[i].End() > pos })
 	if i < len(file.Decls) {

@@ -1,6 +1,7 @@
 package find
 
 import (
+	"go/ast"
 	"go/token"
 	"go/types"
 )
@@ -25,6 +26,7 @@ type part struct {
 	foreign    *types.Const // the constant of another package the bytes are
 	pos, endp  token.Pos    // source extent of the expression
 	verb       bool         // a fmt verb
+	num        ast.Expr     // an integer constant a verb printed: edits rewrite it whole
 }
 
 func (t *text) add(p part, s string) {

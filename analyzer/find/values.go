@@ -22,9 +22,20 @@ func (f *finder) index() {
 	}
 	f.consts = make(map[*types.Const]ast.Expr)
 	f.vars = make(map[*types.Var]*varInfo)
-	nodes := []ast.Node{(*ast.ValueSpec)(nil), (*ast.AssignStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.IncDecStmt)(nil), (*ast.RangeStmt)(nil)}
+	f.flagVars = make(map[*types.Var]*ast.CallExpr)
+	f.funcs = make(map[*types.Func]*ast.FuncDecl)
+	nodes := []ast.Node{(*ast.ValueSpec)(nil), (*ast.AssignStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.IncDecStmt)(nil), (*ast.RangeStmt)(nil),
+		(*ast.CallExpr)(nil), (*ast.FuncDecl)(nil)}
 	f.insp.Preorder(nodes, func(n ast.Node) {
 		switch n := n.(type) {
+		case *ast.CallExpr:
+			if v, ok := f.isFlagVar(n); ok {
+				f.flagVars[v] = n
+			}
+		case *ast.FuncDecl:
+			if fn, ok := f.info.Defs[n.Name].(*types.Func); ok {
+				f.funcs[fn] = n
+			}
 		case *ast.ValueSpec:
 			f.indexSpec(n)
 		case *ast.AssignStmt:
@@ -138,11 +149,24 @@ type value struct {
 	raw   string   // source spelling: "5 * time.Second"
 	exact string   // what catalog.Knob.Parse reads: "5000000000", or a string's contents
 	konst bool
+	// A default (a flag's, a helper's fallback) applies when nobody sets
+	// the value at run time; via says where it comes from, and expr is
+	// the default, where findings and fixes go.
+	def bool
+	via string
 }
 
-// valueOf reads the value of e, following single-assignment locals.
+// valueOf reads the value of e, following single-assignment locals, and
+// defaults (fallback) when e is not constant.
 func (f *finder) valueOf(e ast.Expr) value {
 	e = f.resolve(e)
+	if !f.isConst(e) {
+		if d, via, ok := f.fallback(e); ok {
+			v := f.valueOf(d)
+			v.def, v.via = true, via
+			return v
+		}
+	}
 	v := value{expr: e, raw: types.ExprString(e)}
 	tv, ok := f.info.Types[e]
 	if !ok || tv.Value == nil {

@@ -23,6 +23,7 @@ func (f *finder) walk() {
 			f.compositeLit(c, n)
 		}
 	}
+	f.instantiate()
 	for c := range root.Preorder((*ast.BasicLit)(nil)) {
 		if lit := c.Node().(*ast.BasicLit); lit.Kind == token.STRING && !f.used[lit] {
 			f.stringLit(c, lit)

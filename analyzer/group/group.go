@@ -17,6 +17,39 @@ import (
 type Pool struct {
 	*model.Pool
 	Items []*find.Item
+
+	guard catalog.Driver // the driver of the branch this pool is for, "" for all code
+}
+
+// splitGuarded splits each pool whose items sit in branches for
+// different drivers (switch dialect { case "mysql": ...; case "sqlite3":
+// ... }, if dialect == "sqlite3" { db.SetMaxOpenConns(1) }) into one pool
+// per driver: that branch's items and those outside any branch, judged
+// as that driver.
+func splitGuarded(pools []*Pool) []*Pool {
+	var out []*Pool
+	for _, p := range pools {
+		var guards []catalog.Driver
+		for _, it := range p.Items {
+			if it.Guard != "" && !slices.Contains(guards, it.Guard) {
+				guards = append(guards, it.Guard)
+			}
+		}
+		if len(guards) == 0 {
+			out = append(out, p)
+			continue
+		}
+		for _, g := range guards {
+			q := &Pool{Pool: &model.Pool{}, guard: g}
+			for _, it := range p.Items {
+				if it.Guard == "" || it.Guard == g {
+					q.Items = append(q.Items, it)
+				}
+			}
+			out = append(out, q)
+		}
+	}
+	return out
 }
 
 // Pools joins the items of res into pools, in source order.
@@ -53,9 +86,13 @@ func Pools(res *find.Result) []*Pool {
 		}
 		p.Items = append(p.Items, it)
 	}
+	pools = splitGuarded(pools)
 	for _, p := range pools {
 		if len(p.Items) > 1 || p.Pool != p.Items[0].Pool {
 			merge(p)
+		}
+		if p.guard != "" {
+			p.Driver = p.guard
 		}
 	}
 	slices.SortStableFunc(pools, func(a, b *Pool) int { return cmp.Compare(a.Items[0].Pos, b.Items[0].Pos) })

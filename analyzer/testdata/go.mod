@@ -14,9 +14,12 @@ require (
 	github.com/jmoiron/sqlx v1.4.0
 	github.com/lib/pq v1.12.3
 	github.com/mattn/go-sqlite3 v1.14.53
+	github.com/glebarez/sqlite v1.11.0
+	github.com/pocketbase/dbx v1.12.0
 	github.com/redis/go-redis/v9 v9.23.0
 	gorm.io/driver/postgres v1.6.3
 	gorm.io/gorm v1.31.2
+	xorm.io/xorm v1.4.3
 )
 
 replace (
@@ -27,7 +30,10 @@ replace (
 	github.com/jmoiron/sqlx => ./src/github.com/jmoiron/sqlx
 	github.com/lib/pq => ./src/github.com/lib/pq
 	github.com/mattn/go-sqlite3 => ./src/github.com/mattn/go-sqlite3
+	github.com/glebarez/sqlite => ./src/github.com/glebarez/sqlite
+	github.com/pocketbase/dbx => ./src/github.com/pocketbase/dbx
 	github.com/redis/go-redis/v9 => ./src/github.com/redis/go-redis/v9
 	gorm.io/driver/postgres => ./src/gorm.io/driver/postgres
 	gorm.io/gorm => ./src/gorm.io/gorm
+	xorm.io/xorm => ./src/xorm.io/xorm
 )

@@ -27,5 +27,6 @@ func newAnalyzer() *analysis.Analyzer {
 	a.Flags.String("min-severity", "info", "ignored")
 	a.Flags.Bool("generated", false, "ignored")
 	a.Flags.Bool("related", true, "ignored")
+	a.Flags.String("test-packages", "", "ignored")
 	return a
 }

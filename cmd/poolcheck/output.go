@@ -65,8 +65,12 @@ func printText(w io.Writer, out *outcome) error {
 // path:line:col: driver setting=value (raw param) scope pool-id.
 func printInventory(w io.Writer, out *outcome) error {
 	for _, e := range inventory(out) {
-		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s %s=%s (%s) %s %s\n",
-			e.File, e.Line, e.Col, e.Driver, orDash(e.Setting), e.Value, e.Raw, strings.Join(e.Scope, ","), e.Pool); err != nil {
+		from := ""
+		if e.From != "" {
+			from = " from " + e.From
+		}
+		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s %s=%s (%s%s) %s %s\n",
+			e.File, e.Line, e.Col, e.Driver, orDash(e.Setting), e.Value, e.Raw, from, strings.Join(e.Scope, ","), e.Pool); err != nil {
 			return err
 		}
 	}
@@ -87,8 +91,9 @@ type invEntry struct {
 	Col     int      `json:"col"`
 	Driver  string   `json:"driver"`
 	Setting string   `json:"setting"`
-	Value   string   `json:"value"` // canonical: "10", "20s", "disable", or "?" when not constant or not readable as the driver reads it
-	Raw     string   `json:"raw"`   // key=value as written
+	Value   string   `json:"value"`          // canonical: "10", "20s", "disable", or "?" when not constant or not readable as the driver reads it
+	Raw     string   `json:"raw"`            // key=value as written
+	From    string   `json:"from,omitempty"` // how a value not written at the setting reaches it: "flag -db-max-conns"
 	Scope   []string `json:"scope"`
 	Pool    string   `json:"pool"`
 	DSN     string   `json:"dsn,omitempty"`
@@ -114,7 +119,7 @@ func inventory(out *outcome) []invEntry {
 			seen[k] = true
 			es = append(es, invEntry{File: relPath(sp.Filename), Line: sp.Line, Col: sp.Column,
 				Driver: string(p.Driver), Setting: string(siteSetting(s)), Value: canonical(s),
-				Raw: s.Key + "=" + s.Raw, Scope: p.Scopes, Pool: id, DSN: p.DSN})
+				Raw: s.Key + "=" + s.Raw, From: s.Via, Scope: p.Scopes, Pool: id, DSN: p.DSN})
 		}
 	}
 	slices.SortStableFunc(es, func(a, b invEntry) int {

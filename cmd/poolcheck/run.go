@@ -166,6 +166,11 @@ func (o *options) analyze(a *analysis.Analyzer, stderr io.Writer) (*outcome, err
 		}
 		return nil, fmt.Errorf("no packages matched %s", strings.Join(o.patterns, " "))
 	}
+	if tests := testOnly(pkgs); len(tests) > 0 {
+		if err := a.Flags.Set("test-packages", strings.Join(tests, ",")); err != nil {
+			return nil, err
+		}
+	}
 	out := &outcome{failed: printLoadErrors(pkgs, stderr), policy: o.policy, src: src}
 	if out.failed {
 		if hint := noModule(); hint != "" {

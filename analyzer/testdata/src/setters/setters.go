@@ -59,3 +59,11 @@ func sqlite() {
 	db, _ := sql.Open("sqlite3", "file:app.db")
 	db.SetMaxOpenConns(1)
 }
+
+// A lifetime of seconds reconnects all the time; minutes are fine.
+func shortLifetime() {
+	db, _ := sql.Open("pgx", "postgres://app@db/app")
+	db.SetConnMaxLifetime(5 * time.Second) // want `\[prod-lifetime-too-short\] conn_max_lifetime is 5s`
+	db2, _ := sql.Open("pgx", "postgres://app@db/app")
+	db2.SetConnMaxLifetime(5 * time.Minute)
+}

@@ -1,0 +1,204 @@
+package find
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"sync"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// A flagFunc is a flag definition: where its name and default are among
+// the arguments, and whether it returns a pointer (flag.Int) or fills
+// one (flag.IntVar).
+type flagFunc struct {
+	name, def int
+	ptr       bool
+}
+
+// flagFuncs maps flag definitions of the standard flag package and of
+// github.com/spf13/pflag, functions and FlagSet methods alike, by
+// funcKey.
+var flagFuncs = sync.OnceValue(func() map[string]flagFunc {
+	m := make(map[string]flagFunc)
+	kinds := []string{"Int", "Int64", "Uint", "Uint64", "Float64", "Duration", "String", "Bool"}
+	for _, pkg := range []string{"flag", "github.com/spf13/pflag"} {
+		for _, prefix := range []string{pkg + ".", pkg + ".FlagSet."} {
+			for _, k := range kinds {
+				m[prefix+k] = flagFunc{name: 0, def: 1, ptr: true}
+				m[prefix+k+"Var"] = flagFunc{name: 1, def: 2}
+				if pkg != "flag" {
+					m[prefix+k+"P"] = flagFunc{name: 0, def: 2, ptr: true}
+					m[prefix+k+"VarP"] = flagFunc{name: 1, def: 3}
+				}
+			}
+		}
+	}
+	return m
+})
+
+// flagCall returns the flag definition call is, if any.
+func (f *finder) flagCall(call *ast.CallExpr) (flagFunc, bool) {
+	fn, ok := typeutil.Callee(f.info, call).(*types.Func)
+	if !ok || fn.Pkg() == nil {
+		return flagFunc{}, false
+	}
+	ff, ok := flagFuncs()[funcKey(fn)]
+	return ff, ok && ff.def < len(call.Args)
+}
+
+// fallback returns what applies to e when nobody sets it at run time,
+// and says where it comes from:
+//
+//   - *p with p := flag.Int("db-max-conns", 0, "..."), or v given to
+//     flag.IntVar(&v, "db-max-conns", 0, "..."): the flag's default;
+//   - cmp.Or(x, 10) with x not constant: the last argument;
+//   - a call of a function of this package that returns one of its
+//     parameters as a fallback, envInt("DB_MAX_IDLE", 0): that argument.
+//
+// It reports false when e has no such default.
+func (f *finder) fallback(e ast.Expr) (ast.Expr, string, bool) {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.StarExpr:
+		if call, ok := ast.Unparen(f.assigned(x.X)).(*ast.CallExpr); ok {
+			if ff, ok := f.flagCall(call); ok && ff.ptr {
+				return call.Args[ff.def], f.flagName(call, ff), true
+			}
+		}
+	case *ast.Ident:
+		if v, ok := f.info.Uses[x].(*types.Var); ok {
+			f.index()
+			if call := f.flagVars[v]; call != nil {
+				ff, _ := f.flagCall(call)
+				return call.Args[ff.def], f.flagName(call, ff), true
+			}
+		}
+	case *ast.CallExpr:
+		return f.callFallback(x)
+	}
+	return nil, "", false
+}
+
+// callFallback handles cmp.Or and this package's fallback helpers.
+func (f *finder) callFallback(call *ast.CallExpr) (ast.Expr, string, bool) {
+	fn, ok := typeutil.Callee(f.info, call).(*types.Func)
+	if !ok || fn.Pkg() == nil || call.Ellipsis.IsValid() || len(call.Args) == 0 {
+		return nil, "", false
+	}
+	if fn.Pkg().Path() == "cmp" && fn.Name() == "Or" {
+		last := call.Args[len(call.Args)-1]
+		if f.isConst(last) && !f.isConst(call.Args[0]) {
+			return last, "the last argument of cmp.Or", true
+		}
+		return nil, "", false
+	}
+	if fn.Pkg() != f.pkg {
+		return nil, "", false
+	}
+	i := f.fallbackParam(fn)
+	if i < 0 || i >= len(call.Args) || !f.isConst(call.Args[i]) {
+		return nil, "", false
+	}
+	return call.Args[i], "the fallback of " + types.ExprString(call), true
+}
+
+// assigned follows a variable, local or of the package, assigned once
+// (at its declaration) to that value: p in var p = flag.Int(...).
+func (f *finder) assigned(e ast.Expr) ast.Expr {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return e
+	}
+	v, ok := f.info.Uses[id].(*types.Var)
+	if !ok || v.IsField() {
+		return e
+	}
+	f.index()
+	if vi := f.vars[v]; vi != nil && vi.n == 1 && !vi.addr && vi.expr != nil {
+		return vi.expr
+	}
+	return e
+}
+
+// flagName spells a flag for messages: "flag -db-max-conns".
+func (f *finder) flagName(call *ast.CallExpr, ff flagFunc) string {
+	if name, ok := f.constString(call.Args[ff.name]); ok {
+		return "flag -" + name
+	}
+	return "flag " + types.ExprString(call.Args[ff.name])
+}
+
+func (f *finder) isConst(e ast.Expr) bool {
+	tv, ok := f.info.Types[e]
+	return ok && tv.Value != nil
+}
+
+// fallbackParam returns the index of the parameter fn returns as a
+// fallback: the one parameter some return statement of fn returns as
+// it is, while no return statement returns another. -1 when there is
+// none, or fn is not declared in this package's files.
+func (f *finder) fallbackParam(fn *types.Func) int {
+	if i, ok := f.fallbacks[fn]; ok {
+		return i
+	}
+	f.index()
+	i := -1
+	if fd := f.funcs[fn]; fd != nil && fd.Body != nil && fn.Signature().Results().Len() == 1 {
+		i = returnedParam(f.info, fn.Signature().Params(), fd.Body)
+	}
+	if f.fallbacks == nil {
+		f.fallbacks = make(map[*types.Func]int)
+	}
+	f.fallbacks[fn] = i
+	return i
+}
+
+// returnedParam finds the one parameter of params that body returns
+// directly.
+func returnedParam(info *types.Info, params *types.Tuple, body *ast.BlockStmt) int {
+	found := -1
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if len(n.Results) != 1 {
+				return true
+			}
+			id, ok := ast.Unparen(n.Results[0]).(*ast.Ident)
+			if !ok {
+				return true
+			}
+			for i := range params.Len() {
+				if info.Uses[id] == params.At(i) {
+					if found >= 0 && found != i {
+						found = -2 // two parameters returned: no single fallback
+					} else if found != -2 {
+						found = i
+					}
+				}
+			}
+		}
+		return true
+	})
+	return max(found, -1)
+}
+
+// isFlagVar reports a flag.XxxVar(&v, ...) call, and v.
+func (f *finder) isFlagVar(call *ast.CallExpr) (*types.Var, bool) {
+	ff, ok := f.flagCall(call)
+	if !ok || ff.ptr {
+		return nil, false
+	}
+	u, ok := ast.Unparen(call.Args[0]).(*ast.UnaryExpr)
+	if !ok || u.Op != token.AND {
+		return nil, false
+	}
+	id, ok := ast.Unparen(u.X).(*ast.Ident)
+	if !ok {
+		return nil, false
+	}
+	v, ok := f.info.Uses[id].(*types.Var)
+	return v, ok
+}

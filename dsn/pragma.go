@@ -1,0 +1,55 @@
+package dsn
+
+import "strings"
+
+// PragmaKey is the prefix of the key ExpandPragmas gives a _pragma
+// parameter: _pragma=busy_timeout(5000) becomes _pragma:busy_timeout=5000.
+const PragmaKey = "_pragma:"
+
+// ExpandPragmas reads each _pragma parameter as modernc.org/sqlite and
+// github.com/glebarez/go-sqlite run it, "PRAGMA " + value, and when the
+// value is name(arg) or name=arg it renames the parameter to
+// _pragma:name (lower case) with the value arg and a value span over
+// arg's bytes, so that a setting is read and edited like any other. A
+// value written with escapes is left as it is. It changes d in place and
+// may be called again.
+func (d *DSN) ExpandPragmas() {
+	for i := range d.Params {
+		p := &d.Params[i]
+		if p.Key != "_pragma" || p.ValueSpan.Len() != len(p.Value) || d.Input[p.ValueSpan.Start:p.ValueSpan.End] != p.Value {
+			continue
+		}
+		name, arg, at, ok := splitPragma(p.Value)
+		if !ok {
+			continue
+		}
+		start := p.ValueSpan.Start + at
+		p.Key, p.Value = PragmaKey+strings.ToLower(name), arg
+		p.ValueSpan = Span{start, start + len(arg)}
+		d.pragmas = true
+	}
+}
+
+// splitPragma reads name(arg) or name=arg, with blanks around the parts,
+// and returns where arg starts.
+func splitPragma(v string) (name, arg string, at int, ok bool) {
+	i := strings.IndexAny(v, "(=")
+	if i <= 0 {
+		return "", "", 0, false
+	}
+	name = strings.TrimSpace(v[:i])
+	rest, close := v[i+1:], len(v)
+	if v[i] == '(' {
+		if !strings.HasSuffix(strings.TrimRight(v, " "), ")") {
+			return "", "", 0, false
+		}
+		close = strings.LastIndexByte(v, ')')
+		rest = v[i+1 : close]
+	}
+	trimmed := strings.TrimSpace(rest)
+	if trimmed == "" || !identOf(name, true) {
+		return "", "", 0, false
+	}
+	at = i + 1 + strings.Index(rest, trimmed)
+	return name, trimmed, at, true
+}
