@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"go/ast"
+	"go/types"
 	"reflect"
 	"slices"
 	"strings"
@@ -36,6 +37,7 @@ func New() *analysis.Analyzer {
 		Doc:        doc,
 		URL:        docURL,
 		ResultType: reflect.TypeFor[*Result](),
+		FactTypes:  factTypes,
 		Run:        cfg.run,
 	}
 	cfg.flags(&a.Flags)
@@ -58,13 +60,29 @@ func (cfg *config) run(pass *analysis.Pass) (any, error) {
 	if !cfg.generated {
 		files = slices.DeleteFunc(slices.Clone(files), generated)
 	}
-	if !find.Worth(files, pass.TypesInfo) {
+	// A package of the module tells the packages that import it about
+	// its helpers and defaults, whether it configures a pool or not.
+	mod := inModule(pass)
+	var ex find.Exported
+	if mod {
+		ex = find.Exports(pass.Fset, files, pass.TypesInfo)
+	}
+	sums := &summaries{pass: pass}
+	var summarized func(types.Object) bool
+	if mod {
+		summarized = sums.knows
+	}
+	if !find.Worth(files, pass.TypesInfo, summarized) {
+		if mod {
+			exportFacts(pass, ex, nil)
+		}
 		return &Result{}, nil
 	}
 	insp := inspector.New(files)
-	found := find.Find(pass, files, insp, cfg.testPackage(pass.Pkg))
+	found := find.Find(pass, files, insp, cfg.testPackage(pass.Pkg), sums)
 	r := report.New(pass, files, pol, rules.Severity(cfg.minSeverity))
 	r.Inline = !cfg.related
+	r.Reported = func(c *types.Const, rule, key, found string) bool { return reported(pass, c, rule, key, found) }
 	pools := slices.DeleteFunc(group.Pools(found), func(p *group.Pool) bool {
 		return r.Excluded(p.Items[0].Where) || !catalog.Judged(p.Driver)
 	})
@@ -76,7 +94,12 @@ func (cfg *config) run(pass *analysis.Pass) (any, error) {
 			r.Check(ch)
 		}
 	}
-	return &Result{Pools: pools, Findings: r.Flush()}, nil
+	findings := r.Flush()
+	if mod {
+		exportFacts(pass, ex, found)
+		exportConstFacts(pass, findings)
+	}
+	return &Result{Pools: pools, Findings: findings}, nil
 }
 
 // judge evaluates a pool in each distinct scope it is used in: a DSN in

@@ -86,3 +86,10 @@ func TestInline(t *testing.T) {
 		}
 	}
 }
+
+// TestAcrossPackages: helpers, defaults and DSN constants of one package
+// are judged where other packages use them, through facts.
+func TestAcrossPackages(t *testing.T) {
+	t.Parallel()
+	run(t, "xpkg/config", "xpkg/store", "xpkg/app")
+}

@@ -167,3 +167,18 @@ func TestEveryPoolKeyHasAKnob(t *testing.T) {
 		}
 	}
 }
+
+// Every knob has an ID of its own, which finds it again.
+func TestKnobIDs(t *testing.T) {
+	seen := make(map[string]bool)
+	for _, k := range Knobs() {
+		id := k.ID()
+		if seen[id] {
+			t.Errorf("two knobs have the ID %q", id)
+		}
+		seen[id] = true
+		if ByID(id) != k {
+			t.Errorf("ByID(%q) does not return the knob", id)
+		}
+	}
+}

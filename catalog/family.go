@@ -1,5 +1,7 @@
 package catalog
 
+import "sync"
+
 // Reads reports whether driver d reads DSN key, modelled or not.
 func Reads(d Driver, key string) bool { return knows(d, key) }
 
@@ -58,3 +60,23 @@ func familyKnows(family string, keys []string) bool {
 	}
 	return true
 }
+
+// ID names a knob uniquely and stably, for analysis facts: the driver
+// and key, or the Go API member.
+func (k *Knob) ID() string {
+	if k.API != nil {
+		return k.API.Pkg + "." + k.API.Type + "." + k.API.Member
+	}
+	return string(k.Driver) + " " + k.Key
+}
+
+// ByID returns the knob with id, or nil.
+func ByID(id string) *Knob { return knobIDs()[id] }
+
+var knobIDs = sync.OnceValue(func() map[string]*Knob {
+	m := make(map[string]*Knob)
+	for _, k := range index().all {
+		m[k.ID()] = k
+	}
+	return m
+})

@@ -29,13 +29,20 @@ func (f *finder) apiItem(c inspector.Cursor, k *catalog.Knob, src model.Source, 
 	v := f.valueOf(e)
 	if !v.konst {
 		if fn, i, ok := f.paramOf(c, v.expr); ok {
-			f.addFlow(flow{fn: fn, param: i, knob: k, source: src, handle: h})
+			f.addFlow(flow{fn: fn, param: i, knob: k, source: src, handle: h, at: at(f.fset, e.Pos())})
 		}
+	}
+	if fld, owner := f.fieldOf(f.resolve(e)); fld != nil {
+		f.addFieldFlow(fieldFlow{field: fld, owner: owner, knob: k, source: src, handle: h})
 	}
 	s := &model.Site{Setting: k.Setting, Key: k.Key, Raw: v.raw, Knob: k, Source: src, Via: v.via, Default: v.def}
 	if v.konst {
 		s.Const = true
-		s.Value, s.Problem = k.Parse(v.exact)
+		exact := v.exact
+		if v.tag {
+			exact = goValue(k, v.raw)
+		}
+		s.Value, s.Problem = k.Parse(exact)
 	}
 	w := f.where(c)
 	target := f.editTarget(v.expr)
@@ -44,6 +51,9 @@ func (f *finder) apiItem(c inspector.Cursor, k *catalog.Knob, src model.Source, 
 		at = v.expr // a default is reported, and fixed, where it is written
 	}
 	s.Ref = &Ref{Pos: at.Pos(), End: at.End(), Edit: f.exprEdit(target), Where: w}
+	if v.elsewhere {
+		s.Ref.(*Ref).Edit = nil // written in another package: no fix from here
+	}
 	pool := &model.Pool{Driver: k.Driver, Sites: []*model.Site{s}, Partial: true}
 	it := &Item{Pool: pool, Handle: h, Where: w, Pos: e.Pos(), End: e.End(), Guard: f.guard(c)}
 	f.res.Items = append(f.res.Items, it)

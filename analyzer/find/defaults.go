@@ -80,6 +80,24 @@ func (f *finder) fallback(e ast.Expr) (ast.Expr, string, bool) {
 	return nil, "", false
 }
 
+// foreignDefault returns the default of a field of another package's
+// struct that e reads, as its package summarized it.
+func (f *finder) foreignDefault(e ast.Expr) (FieldDefault, string, bool) {
+	fld, owner := f.fieldOf(e)
+	if fld == nil || fld.Pkg() == f.pkg {
+		return FieldDefault{}, "", false
+	}
+	d, ok := f.sums.Default(fld)
+	if !ok {
+		return FieldDefault{}, "", false
+	}
+	name := fld.Name()
+	if owner != "" {
+		name = owner + "." + name
+	}
+	return d, "the default of " + name + " at " + d.At, true
+}
+
 // callFallback handles cmp.Or and this package's fallback helpers.
 func (f *finder) callFallback(call *ast.CallExpr) (ast.Expr, string, bool) {
 	fn, ok := typeutil.Callee(f.info, call).(*types.Func)
@@ -93,10 +111,10 @@ func (f *finder) callFallback(call *ast.CallExpr) (ast.Expr, string, bool) {
 		}
 		return nil, "", false
 	}
-	if fn.Pkg() != f.pkg {
-		return nil, "", false
+	i := f.sums.Fallback(fn)
+	if fn.Pkg() == f.pkg {
+		i = f.fallbackParam(fn)
 	}
-	i := f.fallbackParam(fn)
 	if i < 0 || i >= len(call.Args) || !f.isConst(call.Args[i]) {
 		return nil, "", false
 	}

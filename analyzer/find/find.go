@@ -21,6 +21,12 @@ type Result struct {
 	Items  []*Item
 	Links  []Link  // handle aliases: sqlDB := gormDB.DB()
 	Checks []Check // structural findings
+
+	// What other packages of the module need to know of this one (the
+	// analyzer exports them as facts, with Exports'): the flows of its
+	// functions and the fields that reach a setting here.
+	Flows   []Flow
+	Reaches map[*types.Var][]Reach
 }
 
 // An Item is a DSN or a Go API setting, with its context.
@@ -93,6 +99,7 @@ type Ref struct {
 
 // finder holds the per-package state of one Find call.
 type finder struct {
+	sums    Summaries
 	testPkg bool // the package is test code: a helper for tests
 	fset    *token.FileSet
 	info    *types.Info
@@ -104,13 +111,14 @@ type finder struct {
 	// flagVars, funcs and fallbacks are built with consts and vars:
 	// flag.XxxVar(&v, ...) calls by v, function declarations by object,
 	// and the parameter each function returns as a fallback.
-	flagVars  map[*types.Var]*ast.CallExpr
-	funcs     map[*types.Func]*ast.FuncDecl
-	fallbacks map[*types.Func]int
-	following map[*types.Func]bool // functions whose returned text is being read
-	flows     []flow               // parameters that reach a pool setting or a DSN sink
-	used      map[ast.Node]bool    // expressions already read as part of a DSN
-	res       *Result
+	flagVars   map[*types.Var]*ast.CallExpr
+	funcs      map[*types.Func]*ast.FuncDecl
+	fallbacks  map[*types.Func]int
+	following  map[*types.Func]bool // functions whose returned text is being read
+	flows      []flow               // parameters that reach a pool setting or a DSN sink
+	fieldFlows []fieldFlow          // fields of the application's structs that reach one
+	used       map[ast.Node]bool    // expressions already read as part of a DSN
+	res        *Result
 
 	constUses map[*types.Const][]token.Pos // built on first use
 	created   map[Handle]token.Pos         // pool configs handed to a constructor, and where
@@ -119,8 +127,12 @@ type finder struct {
 // Find walks files, of the package of pass, and returns what it found;
 // insp inspects those files. All the code of a test package (testPkg)
 // is test code.
-func Find(pass *analysis.Pass, files []*ast.File, insp *inspector.Inspector, testPkg bool) *Result {
+func Find(pass *analysis.Pass, files []*ast.File, insp *inspector.Inspector, testPkg bool, sums Summaries) *Result {
+	if sums == nil {
+		sums = noSummaries{}
+	}
 	f := &finder{
+		sums:    sums,
 		testPkg: testPkg,
 		fset:    pass.Fset,
 		info:    pass.TypesInfo,
@@ -131,5 +143,6 @@ func Find(pass *analysis.Pass, files []*ast.File, insp *inspector.Inspector, tes
 		res:     &Result{},
 	}
 	f.walk()
+	f.summarize()
 	return f.res
 }

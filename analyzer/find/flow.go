@@ -24,6 +24,7 @@ type flow struct {
 	source model.Source
 	handle Handle         // what the setting configures in fn
 	driver catalog.Driver // the sink's driver for a DSN; for a setting, the pool's when a caller's flow knows it
+	at     string         // where the setting is: "db.go:12", for messages
 }
 
 // paramOf returns the function of this package and the index of the
@@ -75,6 +76,7 @@ func (f *finder) addFlow(fl flow) {
 // parameter of the caller makes a flow of the caller, so flows follow
 // helpers of helpers; this runs until no new flow appears.
 func (f *finder) instantiate() {
+	f.instantiateForeign()
 	if len(f.flows) == 0 {
 		return
 	}
@@ -106,7 +108,7 @@ func (f *finder) callFlows(c inspector.Cursor, call *ast.CallExpr, fls []flow) {
 		}
 		arg := call.Args[fl.param]
 		if fn, i, ok := f.paramOf(c, f.resolve(arg)); ok {
-			f.addFlow(flow{fn: fn, param: i, knob: fl.knob, source: fl.source, driver: f.flowDriver(fl)})
+			f.addFlow(flow{fn: fn, param: i, knob: fl.knob, source: fl.source, driver: f.flowDriver(fl), at: fl.at})
 			continue
 		}
 		if fl.knob == nil {
@@ -118,7 +120,11 @@ func (f *finder) callFlows(c inspector.Cursor, call *ast.CallExpr, fls []flow) {
 		}
 		it := f.apiItem(c, fl.knob, fl.source, arg, h)
 		s := it.Pool.Sites[0]
-		s.Via = join(fl.fn.Name()+"'s "+paramName(fl.fn, fl.param), s.Via)
+		via := fl.fn.Name() + "'s " + paramName(fl.fn, fl.param)
+		if fl.at != "" {
+			via += " at " + fl.at
+		}
+		s.Via = join(via, s.Via)
 		if d := f.flowDriver(fl); d != "" {
 			it.Driver, it.Pool.Driver = d, d
 		}
@@ -151,4 +157,23 @@ func join(a, b string) string {
 		return a
 	}
 	return a + ", " + b
+}
+
+// instantiateForeign judges the calls of functions of other packages of
+// the module whose flows their packages summarized.
+func (f *finder) instantiateForeign() {
+	for c := range f.insp.Root().Preorder((*ast.CallExpr)(nil)) {
+		call := c.Node().(*ast.CallExpr)
+		fn, ok := typeutil.Callee(f.info, call).(*types.Func)
+		if !ok || fn.Pkg() == nil || fn.Pkg() == f.pkg || call.Ellipsis.IsValid() {
+			continue
+		}
+		var fls []flow
+		for _, fl := range f.sums.Flows(fn) {
+			fls = append(fls, flow{fn: fn, param: fl.Param, knob: fl.Knob, source: fl.Source, driver: fl.Driver, at: fl.At})
+		}
+		if len(fls) > 0 {
+			f.callFlows(c, call, fls)
+		}
+	}
 }

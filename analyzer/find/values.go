@@ -154,6 +154,10 @@ type value struct {
 	// the default, where findings and fixes go.
 	def bool
 	via string
+	tag bool // a default from a struct tag of another package: raw is its text
+	// elsewhere is a default written in another package: reported at
+	// the setting, with no fix here.
+	elsewhere bool
 }
 
 // valueOf reads the value of e, following single-assignment locals, and
@@ -165,6 +169,9 @@ func (f *finder) valueOf(e ast.Expr) value {
 			v := f.valueOf(d)
 			v.def, v.via = true, via
 			return v
+		}
+		if d, via, ok := f.foreignDefault(e); ok {
+			return value{expr: e, raw: d.Raw, exact: d.Exact, konst: true, def: true, via: via, tag: d.Tag, elsewhere: true}
 		}
 	}
 	v := value{expr: e, raw: types.ExprString(e)}

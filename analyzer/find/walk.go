@@ -24,6 +24,7 @@ func (f *finder) walk() {
 		}
 	}
 	f.instantiate()
+	f.instantiateFields()
 	for c := range root.Preorder((*ast.BasicLit)(nil)) {
 		if lit := c.Node().(*ast.BasicLit); lit.Kind == token.STRING && !f.used[lit] {
 			f.stringLit(c, lit)

@@ -18,7 +18,9 @@ import (
 // a string literal that may be a DSN, or an ignore directive. Most
 // packages hold none, and are passed over without building an
 // inspector. It allocates only to unquote a literal with escapes.
-func Worth(files []*ast.File, info *types.Info) bool {
+// summarized, when not nil, names the functions and fields of other
+// packages that reach a pool (their facts say so): a use of one counts.
+func Worth(files []*ast.File, info *types.Info, summarized func(types.Object) bool) bool {
 	names, members := gateNames(), gateSets().members
 	found := false
 	visit := func(n ast.Node) bool {
@@ -27,8 +29,13 @@ func Worth(files []*ast.File, info *types.Info) bool {
 		}
 		switch n := n.(type) {
 		case *ast.Ident:
-			if names[n.Name] && !literalHooks[n.Name] {
+			switch {
+			case names[n.Name] && !literalHooks[n.Name]:
 				found = uses(info, n, members)
+			case summarized != nil:
+				if obj := info.Uses[n]; obj != nil && obj.Pkg() != nil && obj.Exported() {
+					found = summarized(obj)
+				}
 			}
 		case *ast.CallExpr:
 			// Setenv, url.Values.Set and Add matter through their

@@ -58,7 +58,7 @@ func f(v string) { os.Setenv("DATABASE_URL", v) }`, true},
 		if _, err := conf.Check("p", fset, []*ast.File{f}, info); err != nil {
 			t.Fatalf("%s: %v", tt.name, err)
 		}
-		if got := Worth([]*ast.File{f}, info); got != tt.want {
+		if got := Worth([]*ast.File{f}, info, nil); got != tt.want {
 			t.Errorf("%s: Worth = %v, want %v", tt.name, got, tt.want)
 		}
 	}

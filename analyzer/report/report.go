@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 	"slices"
 	"strings"
 
@@ -41,6 +42,7 @@ type Finding struct {
 	// findings are reported too.
 	Const   string
 	Foreign bool
+	Via     *types.Const // the constant itself
 	File    string
 
 	problem bool // the rule judges driver problems, not thresholds
@@ -56,6 +58,11 @@ type Reporter struct {
 	byKey    map[key]*Finding
 	roots    map[string]string // dir -> module root
 	scopes   map[scopeKey][]string
+
+	// Reported says whether the package that declares a constant
+	// reports rule, key and value on it (its facts say); a use of the
+	// constant in this package then reports only what differs.
+	Reported func(c *types.Const, rule, key, found string) bool
 
 	// Inline names the other setting of a relation in the message
 	// instead of as related information, which golangci-lint reports
@@ -125,11 +132,11 @@ func (r *Reporter) Violation(p *group.Pool, w find.Where, v rules.Violation) {
 		f.Setting, f.Key = v.Site.Setting, v.Site.Key
 		ref, _ = v.Site.Ref.(*find.Ref)
 	}
-	if ref == nil || ref.Foreign && v.Rule.Scope == rules.ScopeAny {
-		return
+	if ref == nil || ref.Foreign && r.Reported != nil && r.Reported(ref.Via, f.Rule, f.Key, f.Found) {
+		return // the package that declares the constant reports it there
 	}
 	if ref.Via != nil {
-		f.Const, f.Foreign = ref.Via.Pkg().Path()+"."+ref.Via.Name(), ref.Foreign
+		f.Const, f.Foreign, f.Via = ref.Via.Pkg().Path()+"."+ref.Via.Name(), ref.Foreign, ref.Via
 	}
 	d := analysis.Diagnostic{Pos: ref.Pos, End: ref.End, Category: v.Rule.ID, URL: DocURL + v.Rule.ID,
 		Message: "[" + v.Rule.ID + "] " + v.Message}

@@ -32,12 +32,12 @@ func open(ctx context.Context) {
 	_, _ = pgxpool.New(ctx, config.ReportsDSN)
 
 	// Raw string, interpreted string with escapes.
-	_, _ = pgx.Connect(ctx, `host=db user=app connect_timeout=2s`) // want `\[unit-suffix-rejected\] connect_timeout=2s`
+	_, _ = pgx.Connect(ctx, `host=db user=app connect_timeout=2s`)         // want `\[unit-suffix-rejected\] connect_timeout=2s`
 	_, _ = pgx.Connect(ctx, "postgres://app@db/app?\x63onnect_timeout=3s") // want `\[unit-suffix-rejected\] connect_timeout=3s`
 
 	// pool_* keys given to a driver that sends them to the server.
-	_, _ = sql.Open("pgx", "postgres://app@db/app?pool_max_conns=10") // want `\[pool-param-forwarded\] pool_max_conns=10: .*unrecognized configuration parameter`
-	_, _ = gorm.Open(postgres.Open("host=db user=app pool_max_conns=10"), &gorm.Config{}) // want `\[pool-param-forwarded\] pool_max_conns=10`
+	_, _ = sql.Open("pgx", "postgres://app@db/app?pool_max_conns=10")                                              // want `\[pool-param-forwarded\] pool_max_conns=10: .*unrecognized configuration parameter`
+	_, _ = gorm.Open(postgres.Open("host=db user=app pool_max_conns=10"), &gorm.Config{})                          // want `\[pool-param-forwarded\] pool_max_conns=10`
 	_, _ = gorm.Open(postgres.New(postgres.Config{DSN: "postgres://app@db/app?pool_min_conns=2"}), &gorm.Config{}) // want `\[pool-param-forwarded\] pool_min_conns=2`
 
 	// MySQL durations need a unit.
@@ -59,6 +59,6 @@ func open(ctx context.Context) {
 
 	// net/url building.
 	q := url.Values{"pool_max_conns": {"0"}} // want `\[pool-size-below-one\] pool_max_conns=0`
-	q.Set("pool_health_check_period", "0s") // want `\[value-panics\] pool_health_check_period=0s`
+	q.Set("pool_health_check_period", "0s")  // want `\[value-panics\] pool_health_check_period=0s`
 	_ = q
 }

@@ -8,7 +8,7 @@ import "database/sql"
 // field, so SQLite's single writer is not judged.
 type Store struct{ db *sql.DB }
 
-func NewStore(path string) *Store {
+func NewStore(path string) *Store { // want NewStore:"poolcheck func summary"
 	db, _ := sql.Open("sqlite", path)
 	return &Store{db: db}
 }
@@ -20,7 +20,7 @@ func (s *Store) Tune() {
 // The same shape on postgres: one connection is a finding.
 type Repo struct{ db *sql.DB }
 
-func NewRepo(dsn string) *Repo {
+func NewRepo(dsn string) *Repo { // want NewRepo:"poolcheck func summary"
 	r := &Repo{}
 	r.db, _ = sql.Open("pgx", dsn)
 	return r

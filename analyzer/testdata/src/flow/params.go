@@ -19,7 +19,7 @@ func openDB(dsn string, maxOpen, maxIdle int, lifetime time.Duration) *sql.DB {
 }
 
 func production(dsn string) {
-	openDB(dsn, 20, 40, 0) // want `\[max-idle-above-max-open\] max_idle is 40 \(SetMaxIdleConns, openDB's maxIdle\)` `\[prod-lifetime-unlimited\]`
+	openDB(dsn, 20, 40, 0) // want `\[max-idle-above-max-open\] max_idle is 40 \(SetMaxIdleConns, openDB's maxIdle at params.go:16\)` `\[prod-lifetime-unlimited\]`
 }
 
 // A helper that passes its own parameter on: the flow follows it.
@@ -32,11 +32,11 @@ func tooSmall(dsn string) {
 // Options that set pgxpool.Config fields in a returned closure.
 type Option func(*pgxpool.Config)
 
-func WithMaxConns(n int32) Option {
+func WithMaxConns(n int32) Option { // want WithMaxConns:"poolcheck func summary"
 	return func(c *pgxpool.Config) { c.MaxConns = n }
 }
 
-func New(ctx context.Context, dsn string, opts ...Option) *pgxpool.Pool {
+func New(ctx context.Context, dsn string, opts ...Option) *pgxpool.Pool { // want New:"poolcheck func summary"
 	cfg, _ := pgxpool.ParseConfig(dsn)
 	for _, o := range opts {
 		o(cfg)

@@ -10,7 +10,7 @@ import (
 )
 
 // Open is the project's own opener: poolcheck does not know it.
-func Open(dsn string) (*sql.DB, error) { return sql.Open(os.Getenv("DRIVER"), dsn) }
+func Open(dsn string) (*sql.DB, error) { return sql.Open(os.Getenv("DRIVER"), dsn) } // want Open:"poolcheck func summary"
 
 // A Sprintf template passed to the project's own function.
 func migrate(user, pass, host string, port int) {

@@ -15,9 +15,9 @@ import (
 // xorm opens a database/sql pool; its Engine setters are the pool's.
 func openXorm() {
 	engine, _ := xorm.NewEngine("postgres", "postgres://app@db/app?sslmode=disable") // want `\[prod-tls-disabled\]`
-	engine.SetMaxOpenConns(1) // want `\[prod-single-connection\]`
-	engine.SetConnMaxLifetime(300) // want `\[duration-without-unit\]`
-	engine.SetMaxIdleConns(10) // want `\[max-idle-above-max-open\]`
+	engine.SetMaxOpenConns(1)                                                        // want `\[prod-single-connection\]`
+	engine.SetConnMaxLifetime(300)                                                   // want `\[duration-without-unit\]`
+	engine.SetMaxIdleConns(10)                                                       // want `\[max-idle-above-max-open\]`
 }
 
 // dbx.Open is sql.Open; its DB() is the *sql.DB.
@@ -41,7 +41,7 @@ func openGlebarez() {
 func openSQLite() {
 	db, _ := sql.Open("sqlite", "file:app.db?_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)")
 	db.SetMaxOpenConns(1)
-	_, _ = sql.Open("sqlite", "file:app.db?_journal_mode=WALL") // want `\[enum-value-rejected\]`
+	_, _ = sql.Open("sqlite", "file:app.db?_journal_mode=WALL")          // want `\[enum-value-rejected\]`
 	_, _ = sql.Open("sqlite3", "file:app.db?_pragma=busy_timeout(5000)") // want `\[pool-param-ignored\] _pragma:busy_timeout=5000`
 	_ = time.Second
 }

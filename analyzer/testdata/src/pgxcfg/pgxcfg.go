@@ -16,7 +16,7 @@ func newPool(ctx context.Context) (*pgxpool.Pool, error) {
 	}
 	cfg.MaxConns = 0 // want `\[pool-size-below-one\] MaxConns: 0: MaxSize must be >= 1`
 	cfg.MinConns = 2
-	cfg.MaxConnLifetime = 60 // want `\[duration-without-unit\] MaxConnLifetime\(60\) is 60 nanoseconds`
+	cfg.MaxConnLifetime = 60             // want `\[duration-without-unit\] MaxConnLifetime\(60\) is 60 nanoseconds`
 	cfg.HealthCheckPeriod = -time.Second // want `\[value-panics\] HealthCheckPeriod: -time.Second`
 	cfg.ConnConfig.ConnectTimeout = 5 * time.Second
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)

@@ -12,6 +12,6 @@ func TestConfig(t *testing.T) {
 	if err != nil {
 		t.Skip(err)
 	}
-	cfg.MaxConns = 1 // want `\[test-pool-too-small\] max_open is 1 \(MaxConns\) in test code`
+	cfg.MaxConns = 1                                // want `\[test-pool-too-small\] max_open is 1 \(MaxConns\) in test code`
 	cfg.ConnConfig.ConnectTimeout = 2 * time.Second // want `\[test-connect-timeout-too-short\] connect_timeout is 2s \(ConnectTimeout: 2 \* time.Second\) in test code`
 }

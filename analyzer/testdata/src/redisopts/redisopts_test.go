@@ -12,7 +12,7 @@ func TestClient(t *testing.T) {
 	if err != nil {
 		t.Skip(err)
 	}
-	opt.PoolSize = 1 // want `\[test-pool-too-small\] max_open is 1 \(PoolSize\) in test code`
+	opt.PoolSize = 1              // want `\[test-pool-too-small\] max_open is 1 \(PoolSize\) in test code`
 	opt.DialTimeout = time.Second // want `\[test-connect-timeout-too-short\]`
 	_ = redis.NewClient(opt)
 }

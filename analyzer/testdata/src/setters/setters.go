@@ -36,7 +36,7 @@ func clamped() {
 // On sqlx's embedded *sql.DB.
 func viaSqlx() {
 	db := sqlx.MustConnect("pgx", "postgres://app@db/app")
-	db.SetMaxOpenConns(1) // want `\[prod-single-connection\] max_open is 1`
+	db.SetMaxOpenConns(1)      // want `\[prod-single-connection\] max_open is 1`
 	db.SetConnMaxLifetime(300) // want `\[duration-without-unit\] SetConnMaxLifetime\(300\) is 300 nanoseconds`
 }
 

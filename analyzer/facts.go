@@ -1,0 +1,252 @@
+package analyzer
+
+import (
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/objectpath"
+
+	"github.com/poolcheck/poolcheck/analyzer/find"
+	"github.com/poolcheck/poolcheck/analyzer/report"
+	"github.com/poolcheck/poolcheck/catalog"
+	"github.com/poolcheck/poolcheck/model"
+)
+
+// The facts carry what a package of the module tells the packages that
+// import it, so that go vet and golangci-lint, which analyze one package
+// at a time, judge what the CLI judges. Only packages of the main module
+// export them (a dependency has nothing to say about the application's
+// pools), and each is small: knobs by catalog ID, positions as text.
+
+// funcFact is a function's summary: the parameters that reach a setting
+// or a DSN sink, and the parameter it returns as a fallback (-1: none).
+type funcFact struct {
+	Flows    []flowFact
+	Fallback int
+}
+
+type flowFact struct {
+	Param  int
+	Knob   string // catalog.Knob.ID; "" for a DSN sink
+	Source uint8
+	Driver string
+	At     string
+}
+
+func (*funcFact) AFact()           {}
+func (f *funcFact) String() string { return "poolcheck func summary" }
+
+// defaultFact is the constant a struct field holds when nobody sets it.
+type defaultFact struct {
+	Exact, Raw, At string
+	Tag            bool
+}
+
+func (*defaultFact) AFact()           {}
+func (d *defaultFact) String() string { return "poolcheck default " + d.Raw }
+
+// reachFact lists the fields of the module's structs that reach a pool
+// setting in this package, by "pkgpath.Type.Field". A field of another
+// package cannot carry an object fact of this one, so this is a package
+// fact.
+type reachFact struct {
+	Fields []fieldReach // sorted by Key: a fact's encoding must be deterministic
+}
+
+type fieldReach struct {
+	Key     string
+	Reaches []reach
+}
+
+type reach struct {
+	Owner, Knob, Driver string
+	Source              uint8
+}
+
+func (*reachFact) AFact()           {}
+func (r *reachFact) String() string { return "poolcheck field reaches" }
+
+// constFact lists what the declaring package reports on a DSN constant,
+// as rule, key and value; a package that uses the constant reports only
+// what differs (its driver, its scope).
+type constFact struct {
+	Findings []string
+}
+
+func (*constFact) AFact()           {}
+func (c *constFact) String() string { return "poolcheck constant findings" }
+
+var factTypes = []analysis.Fact{(*funcFact)(nil), (*defaultFact)(nil), (*reachFact)(nil), (*constFact)(nil)}
+
+// inModule reports whether pass analyzes a package of the main module:
+// one with a module and no version.
+func inModule(pass *analysis.Pass) bool {
+	return pass.Module != nil && pass.Module.Path != "" && pass.Module.Version == ""
+}
+
+// summaries answers find.Summaries from the facts of pass.
+type summaries struct {
+	pass    *analysis.Pass
+	reaches map[string][]reach // built on first use
+}
+
+func (s *summaries) Flows(fn *types.Func) []find.Flow {
+	var ff funcFact
+	if !s.pass.ImportObjectFact(fn, &ff) {
+		return nil
+	}
+	var out []find.Flow
+	for _, fl := range ff.Flows {
+		k := catalog.ByID(fl.Knob)
+		if fl.Knob != "" && k == nil {
+			continue // a catalog of another version of poolcheck
+		}
+		out = append(out, find.Flow{Fn: fn, Param: fl.Param, Knob: k, Source: model.Source(fl.Source), Driver: catalog.Driver(fl.Driver), At: fl.At})
+	}
+	return out
+}
+
+func (s *summaries) Fallback(fn *types.Func) int {
+	var ff funcFact
+	if !s.pass.ImportObjectFact(fn, &ff) {
+		return -1
+	}
+	return ff.Fallback
+}
+
+func (s *summaries) Default(v *types.Var) (find.FieldDefault, bool) {
+	var d defaultFact
+	if !s.pass.ImportObjectFact(v, &d) {
+		return find.FieldDefault{}, false
+	}
+	return find.FieldDefault{Exact: d.Exact, Raw: d.Raw, At: d.At, Tag: d.Tag}, true
+}
+
+func (s *summaries) Reaches(v *types.Var) []find.Reach {
+	if s.reaches == nil {
+		s.reaches = make(map[string][]reach)
+		for _, pf := range s.pass.AllPackageFacts() {
+			if rf, ok := pf.Fact.(*reachFact); ok {
+				for _, fr := range rf.Fields {
+					s.reaches[fr.Key] = append(s.reaches[fr.Key], fr.Reaches...)
+				}
+			}
+		}
+	}
+	var out []find.Reach
+	for _, r := range s.reaches[fieldKey(v)] {
+		if k := catalog.ByID(r.Knob); k != nil {
+			out = append(out, find.Reach{Owner: r.Owner, Knob: k, Source: model.Source(r.Source), Driver: catalog.Driver(r.Driver)})
+		}
+	}
+	return out
+}
+
+// fieldKey names a field across packages, as export data and source
+// both see it: the package path and the field's object path.
+func fieldKey(v *types.Var) string {
+	if v.Pkg() == nil {
+		return ""
+	}
+	p, err := objectpath.For(v)
+	if err != nil {
+		return ""
+	}
+	return v.Pkg().Path() + " " + string(p)
+}
+
+// exportFacts records what other packages need of this one.
+func exportFacts(pass *analysis.Pass, ex find.Exported, found *find.Result) {
+	// Only what another package can name needs a fact.
+	// A fact can only be set on an object of this package.
+	for fn, i := range ex.Fallbacks {
+		if fn.Pkg() == pass.Pkg {
+			pass.ExportObjectFact(fn, &funcFact{Fallback: i})
+		}
+	}
+	for v, d := range ex.Defaults {
+		if v.Exported() && v.Pkg() == pass.Pkg {
+			pass.ExportObjectFact(v, &defaultFact{Exact: d.Exact, Raw: d.Raw, At: d.At, Tag: d.Tag})
+		}
+	}
+	if found == nil {
+		return
+	}
+	flows := make(map[*types.Func]*funcFact)
+	for _, fl := range found.Flows {
+		if !fl.Fn.Exported() || fl.Fn.Pkg() != pass.Pkg {
+			continue
+		}
+		ff := flows[fl.Fn]
+		if ff == nil {
+			ff = &funcFact{Fallback: -1}
+			if i, ok := ex.Fallbacks[fl.Fn]; ok {
+				ff.Fallback = i
+			}
+			flows[fl.Fn] = ff
+		}
+		id := ""
+		if fl.Knob != nil {
+			id = fl.Knob.ID()
+		}
+		ff.Flows = append(ff.Flows, flowFact{Param: fl.Param, Knob: id, Source: uint8(fl.Source), Driver: string(fl.Driver), At: fl.At})
+	}
+	for fn, ff := range flows {
+		pass.ExportObjectFact(fn, ff)
+	}
+	rf := &reachFact{}
+	for v, rs := range found.Reaches {
+		k := fieldKey(v)
+		if !v.Exported() || k == "" {
+			continue
+		}
+		fr := fieldReach{Key: k}
+		for _, r := range rs {
+			fr.Reaches = append(fr.Reaches, reach{Owner: r.Owner, Knob: r.Knob.ID(), Driver: string(r.Driver), Source: uint8(r.Source)})
+		}
+		rf.Fields = append(rf.Fields, fr)
+	}
+	if len(rf.Fields) > 0 {
+		slices.SortFunc(rf.Fields, func(a, b fieldReach) int { return strings.Compare(a.Key, b.Key) })
+		pass.ExportPackageFact(rf)
+	}
+}
+
+// constKey spells one finding on a constant for constFact.
+func constKey(rule, key, found string) string { return rule + "\x00" + key + "\x00" + found }
+
+// exportConstFacts records, for each DSN constant of this package, what
+// the package reports on it.
+func exportConstFacts(pass *analysis.Pass, fs []*report.Finding) {
+	consts := make(map[*types.Const][]string)
+	for _, f := range fs {
+		if f.Via != nil && !f.Foreign && f.Via.Pkg() == pass.Pkg && f.Via.Exported() {
+			consts[f.Via] = append(consts[f.Via], constKey(f.Rule, f.Key, f.Found))
+		}
+	}
+	for c, keys := range consts {
+		pass.ExportObjectFact(c, &constFact{Findings: keys})
+	}
+}
+
+// reported reports whether the package that declares c reports rule,
+// key and value on it.
+func reported(pass *analysis.Pass, c *types.Const, rule, key, found string) bool {
+	var cf constFact
+	return pass.ImportObjectFact(c, &cf) && slices.Contains(cf.Findings, constKey(rule, key, found))
+}
+
+// knows reports whether obj, of another package, is summarized: a
+// function with flows or a fallback, or a field that reaches a setting.
+func (s *summaries) knows(obj types.Object) bool {
+	switch o := obj.(type) {
+	case *types.Func:
+		var ff funcFact
+		return s.pass.ImportObjectFact(o, &ff)
+	case *types.Var:
+		return o.IsField() && len(s.Reaches(o)) > 0
+	}
+	return false
+}

@@ -1,0 +1,257 @@
+package find
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"reflect"
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/poolcheck/poolcheck/catalog"
+	"github.com/poolcheck/poolcheck/model"
+)
+
+// A fieldFlow is a field of an application's own struct that reaches a
+// pool setting: db.SetMaxOpenConns(cfg.MaxOpenConns),
+// pgxCfg.MaxConns = int32(c.Pool.Max). Every constant written into the
+// field (a literal Config{MaxOpenConns: 1}, an assignment c.MaxOpenConns
+// = 1 in an option, a default in a struct tag) is then a value of that
+// setting, judged where it is written.
+type fieldFlow struct {
+	field  *types.Var
+	owner  string // the struct type's name, for messages
+	knob   *catalog.Knob
+	source model.Source
+	handle Handle // what the setting configures where the field reaches it
+	driver catalog.Driver
+}
+
+// fieldOf returns the struct field e reads, through conversions
+// (int32(cfg.MaxOpenConns)), when the struct is an application's own,
+// not a driver's, and the name of the struct type.
+func (f *finder) fieldOf(e ast.Expr) (*types.Var, string) {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.CallExpr:
+			if tv, ok := f.info.Types[x.Fun]; ok && tv.IsType() && len(x.Args) == 1 {
+				e = x.Args[0]
+				continue
+			}
+			return nil, ""
+		case *ast.SelectorExpr:
+			s, ok := f.info.Selections[x]
+			if !ok || s.Kind() != types.FieldVal {
+				return nil, ""
+			}
+			v, ok := s.Obj().(*types.Var)
+			if !ok || v.Pkg() == nil || poolPkgs()[v.Pkg().Path()] || repoOf(v.Pkg().Path()) != repoOf(f.pkg.Path()) {
+				return nil, ""
+			}
+			return v, typeName(s.Recv())
+		}
+		return nil, ""
+	}
+}
+
+// repoOf is the part of an import path that names its repository:
+// host/owner/repo for a path whose first element is a host name, else the
+// first element. A struct of the same repository is the application's
+// own; one of another repository is a library's.
+func repoOf(path string) string {
+	parts := strings.SplitN(path, "/", 4)
+	if !strings.Contains(parts[0], ".") {
+		return parts[0]
+	}
+	return strings.Join(parts[:min(3, len(parts))], "/")
+}
+
+func (f *finder) addFieldFlow(fl fieldFlow) {
+	for _, x := range f.fieldFlows {
+		if x == fl {
+			return
+		}
+	}
+	f.fieldFlows = append(f.fieldFlows, fl)
+}
+
+// instantiateFields judges the constants written into fields that reach
+// a setting: in composite literals and assignments of this package, and
+// in the struct tag defaults of the fields it declares.
+func (f *finder) instantiateFields() {
+	byField := make(map[*types.Var][]fieldFlow)
+	for _, fl := range f.fieldFlows {
+		byField[fl.field] = append(byField[fl.field], fl)
+	}
+	flowsOf := func(v *types.Var) []fieldFlow {
+		if v == nil {
+			return nil
+		}
+		if fls, ok := byField[v]; ok {
+			return fls
+		}
+		var fls []fieldFlow // from the packages this one imports
+		for _, r := range f.sums.Reaches(v) {
+			fls = append(fls, fieldFlow{field: v, owner: r.Owner, knob: r.Knob, source: r.Source, driver: r.Driver})
+		}
+		byField[v] = fls
+		return fls
+	}
+	for c := range f.insp.Root().Preorder((*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.Field)(nil)) {
+		switch n := c.Node().(type) {
+		case *ast.CompositeLit:
+			h := Handle{Scope: funcOf(c), Lit: n}
+			for _, elt := range n.Elts {
+				if kv, ok := elt.(*ast.KeyValueExpr); ok {
+					if id, ok := kv.Key.(*ast.Ident); ok {
+						f.fieldValue(c, flowsOf(f.fieldVar(id)), kv.Value, h)
+					}
+				}
+			}
+		case *ast.AssignStmt:
+			if len(n.Lhs) != len(n.Rhs) {
+				continue
+			}
+			for i, lhs := range n.Lhs {
+				if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok {
+					if fld, _ := f.fieldOf(sel); fld != nil {
+						f.fieldValue(c, flowsOf(fld), n.Rhs[i], f.handleOf(funcOf(c), sel.X))
+					}
+				}
+			}
+		case *ast.Field:
+			for _, name := range n.Names {
+				if fls := flowsOf(f.fieldVar(name)); fls != nil && n.Tag != nil {
+					f.tagDefault(c, fls, n.Tag)
+				}
+			}
+		}
+	}
+}
+
+// fieldVar returns the field a key or a field name declares or names.
+func (f *finder) fieldVar(id *ast.Ident) *types.Var {
+	if v, ok := f.info.Uses[id].(*types.Var); ok && v.IsField() {
+		return v
+	}
+	if v, ok := f.info.Defs[id].(*types.Var); ok && v.IsField() {
+		return v
+	}
+	return nil
+}
+
+// fieldValue records a constant written into a field as a value of the
+// settings the field reaches.
+func (f *finder) fieldValue(c inspector.Cursor, fls []fieldFlow, e ast.Expr, h Handle) {
+	if len(fls) == 0 || !f.valueOf(e).konst {
+		return
+	}
+	for _, fl := range fls {
+		it := f.apiItem(c, fl.knob, fl.source, e, h)
+		it.Pool.Sites[0].Via = join(fl.name(), it.Pool.Sites[0].Via)
+		if d := f.fieldDriver(fl); d != "" {
+			it.Driver, it.Pool.Driver = d, d
+		}
+	}
+}
+
+func (f *finder) fieldDriver(fl fieldFlow) catalog.Driver {
+	return f.flowDriver(flow{handle: fl.handle, driver: fl.driver})
+}
+
+// name spells the field as Type.Field.
+func (fl fieldFlow) name() string {
+	if fl.owner == "" {
+		return fl.field.Name()
+	}
+	return fl.owner + "." + fl.field.Name()
+}
+
+// defaultTags are the struct tag keys of the configuration libraries
+// that hold a field's default: caarlos0/env (envDefault),
+// kelseyhightower/envconfig and others (default), ilyakaznacheev/cleanenv
+// (env-default).
+var defaultTags = []string{"envDefault", "default", "env-default"}
+
+// tagDefault records a number in a field's default tag as the value of
+// the settings the field reaches: it is what runs when nobody sets the
+// variable. The finding and the fix sit on the number in the tag.
+func (f *finder) tagDefault(c inspector.Cursor, fls []fieldFlow, tag *ast.BasicLit) {
+	raw, err := strconv.Unquote(tag.Value)
+	if err != nil {
+		return
+	}
+	for _, key := range defaultTags {
+		val, ok := reflect.StructTag(raw).Lookup(key)
+		if !ok || val == "" {
+			continue
+		}
+		at := tagValueOffset(tag.Value, key)
+		if at < 0 || at+len(val) > len(tag.Value) || tag.Value[at:at+len(val)] != val {
+			return
+		}
+		pos := tag.ValuePos + token.Pos(at)
+		for _, fl := range fls {
+			f.tagItem(c, fl, val, pos, pos+token.Pos(len(val)))
+		}
+		return
+	}
+}
+
+// tagValueOffset returns where the value of key starts in a raw string
+// literal holding a struct tag, or -1 (an interpreted string literal may
+// hold escapes that move it).
+func tagValueOffset(lit, key string) int {
+	if !strings.HasPrefix(lit, "`") {
+		return -1
+	}
+	for i := 0; ; {
+		j := strings.Index(lit[i:], key+`:"`)
+		if j < 0 {
+			return -1
+		}
+		at := i + j
+		if at == 1 || lit[at-1] == ' ' {
+			return at + len(key) + 2
+		}
+		i = at + 1
+	}
+}
+
+// goValue spells a tag's value as a constant of the knob's Go type
+// reads: a duration ("5s") in nanoseconds.
+func goValue(k *catalog.Knob, val string) string {
+	if k.Unit != catalog.UnitGoDuration {
+		return val
+	}
+	d, err := time.ParseDuration(val)
+	if err != nil {
+		return val
+	}
+	return strconv.FormatInt(int64(d), 10)
+}
+
+// tagItem records one default from a tag.
+func (f *finder) tagItem(c inspector.Cursor, fl fieldFlow, val string, pos, end token.Pos) {
+	k := fl.knob
+	s := &model.Site{Setting: k.Setting, Key: k.Key, Raw: val, Knob: k, Source: fl.source, Const: true, Default: true,
+		Via: fl.name() + "'s default tag"}
+	s.Value, s.Problem = k.Parse(goValue(k, val))
+	w := f.where(c)
+	s.Ref = &Ref{Pos: pos, End: end, Where: w, Edit: func(src string) ([]analysis.TextEdit, bool) {
+		if strings.Trim(src, "0123456789") != "" {
+			return nil, false // a number fits in the tag; a Go duration expression does not
+		}
+		return []analysis.TextEdit{{Pos: pos, End: end, NewText: []byte(src)}}, true
+	}}
+	pool := &model.Pool{Driver: k.Driver, Sites: []*model.Site{s}, Partial: true}
+	it := &Item{Pool: pool, Handle: Handle{Obj: fl.field}, Where: w, Pos: pos, End: end}
+	if d := f.fieldDriver(fl); d != "" {
+		it.Driver, pool.Driver = d, d
+	}
+	f.res.Items = append(f.res.Items, it)
+}

@@ -1,0 +1,79 @@
+package find
+
+import (
+	"go/types"
+
+	"github.com/poolcheck/poolcheck/catalog"
+	"github.com/poolcheck/poolcheck/model"
+)
+
+// Summaries is what Find knows of the other packages of the module: the
+// analyzer keeps it in analysis facts, so that go vet and golangci-lint
+// see what the CLI sees. A nil Summaries knows nothing.
+type Summaries interface {
+	// Flows returns the flows of a function of another package: which
+	// parameters reach which settings or DSN sinks.
+	Flows(fn *types.Func) []Flow
+	// Fallback returns the parameter a function of another package
+	// returns as a fallback, or -1.
+	Fallback(fn *types.Func) int
+	// Reaches returns the settings a struct field reaches in the
+	// packages this one imports.
+	Reaches(field *types.Var) []Reach
+	// Default returns the constant a field of another package holds by
+	// default, when its package knows one.
+	Default(field *types.Var) (FieldDefault, bool)
+}
+
+// A Flow is a parameter of a function that reaches a setting (Knob) or,
+// with a nil Knob, a DSN sink of Driver.
+type Flow struct {
+	Fn     *types.Func
+	Param  int
+	Knob   *catalog.Knob
+	Source model.Source
+	Driver catalog.Driver
+	At     string // where the setting is: "db.go:12"
+}
+
+// A Reach is a setting a struct field reaches, in the driver of the pool
+// there when one is known.
+type Reach struct {
+	Owner  string // the struct type's name
+	Knob   *catalog.Knob
+	Source model.Source
+	Driver catalog.Driver
+}
+
+// A FieldDefault is a constant a field of the module's structs holds
+// when nobody sets it: a default tag, or the literal a constructor
+// returns.
+type FieldDefault struct {
+	Exact string // what catalog.Knob.Parse reads: "10", "5000000000"
+	Raw   string // as written
+	At    string // file:line, for messages
+	Tag   bool   // from a struct tag: Raw is a duration as time.ParseDuration reads it
+}
+
+// noSummaries knows nothing.
+type noSummaries struct{}
+
+func (noSummaries) Flows(*types.Func) []Flow                { return nil }
+func (noSummaries) Fallback(*types.Func) int                { return -1 }
+func (noSummaries) Reaches(*types.Var) []Reach              { return nil }
+func (noSummaries) Default(*types.Var) (FieldDefault, bool) { return FieldDefault{}, false }
+
+// summarize fills the parts of the result other packages need.
+func (f *finder) summarize() {
+	for _, fl := range f.flows {
+		if fl.fn.Pkg() == f.pkg {
+			f.res.Flows = append(f.res.Flows, Flow{Fn: fl.fn, Param: fl.param, Knob: fl.knob, Source: fl.source, Driver: f.flowDriver(fl), At: fl.at})
+		}
+	}
+	for _, fl := range f.fieldFlows {
+		if f.res.Reaches == nil {
+			f.res.Reaches = make(map[*types.Var][]Reach)
+		}
+		f.res.Reaches[fl.field] = append(f.res.Reaches[fl.field], Reach{Owner: fl.owner, Knob: fl.knob, Source: fl.source, Driver: f.fieldDriver(fl)})
+	}
+}

@@ -1,0 +1,27 @@
+// Package config holds defaults that other packages of the module use:
+// facts carry them to the packages that import it.
+package config
+
+import (
+	"os"
+	"strconv"
+)
+
+type DB struct {
+	MaxOpenConns int // want MaxOpenConns:"poolcheck default 0"
+	MaxIdleConns int // want MaxIdleConns:"poolcheck default 2"
+}
+
+func Default() DB { return DB{MaxOpenConns: 0, MaxIdleConns: 2} }
+
+// EnvInt returns def when the variable is unset.
+func EnvInt(key string, def int) int { // want EnvInt:"poolcheck func summary"
+	if n, err := strconv.Atoi(os.Getenv(key)); err == nil {
+		return n
+	}
+	return def
+}
+
+// DSNs declared here and opened elsewhere: what this package can judge
+// is reported here once.
+const DefaultDSN = "app@tcp(db:3306)/app?timeout=5" // want `\[duration-missing-unit\] timeout=5` DefaultDSN:"poolcheck constant findings"

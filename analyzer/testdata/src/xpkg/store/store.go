@@ -1,0 +1,36 @@
+package store // want package:"poolcheck field reaches"
+
+// Store opens pools with the config package's values.
+
+import (
+	"database/sql"
+	"os"
+
+	"fixtures/src/xpkg/config"
+)
+
+// A default written in another package is judged at the setting, and
+// says where it is written.
+func Open(c config.DB) *sql.DB {
+	db, _ := sql.Open("pgx", os.Getenv("DATABASE_URL"))
+	db.SetMaxOpenConns(c.MaxOpenConns) // want `\[prod-pool-unbounded\] max_open defaults to unlimited \(SetMaxOpenConns\(0\), the default of DB.MaxOpenConns at config.go:15\)`
+	db.SetMaxIdleConns(c.MaxIdleConns)
+	return db
+}
+
+// OpenSized's n reaches the setter: callers in other packages are
+// judged where they call.
+func OpenSized(dsn string, n int) *sql.DB { // want OpenSized:"poolcheck func summary"
+	db, _ := sql.Open("pgx", dsn)
+	db.SetMaxOpenConns(n)
+	return db
+}
+
+func OpenDefault() {
+	db, _ := sql.Open("mysql", config.DefaultDSN)       // reported in config, not again here
+	db.SetMaxIdleConns(config.EnvInt("DB_MAX_IDLE", 0)) // want `\[idle-churn\] SetMaxIdleConns\(0\), the fallback of config.EnvInt`
+}
+
+// A constructor of another package's struct: the defaults it returns
+// are that package's business; no fact is set on its fields here.
+func DefaultDB() config.DB { return config.DB{MaxOpenConns: 5, MaxIdleConns: 2} }
