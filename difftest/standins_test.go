@@ -49,14 +49,14 @@ func TestStandIns(t *testing.T) {
 		paths = append(paths, m.pkgs...)
 	}
 	stubs := load(t, standIns, paths)
-	real := load(t, ".", paths)
+	actual := load(t, ".", paths)
 	for _, path := range paths {
 		stub, ok := stubs[path]
 		if !ok {
 			t.Errorf("stand-in %s did not load", path)
 			continue
 		}
-		r, ok := real[path]
+		r, ok := actual[path]
 		if !ok {
 			t.Errorf("%s: the real package did not load; does difftest/go.mod require its module (standins_deps.go)?", path)
 			continue
@@ -76,7 +76,7 @@ func TestStandIns(t *testing.T) {
 // TestCompareScopes proves that the comparison finds what it must: a
 // stand-in whose declarations drift from the real package.
 func TestCompareScopes(t *testing.T) {
-	real := checkSource(t, `package p
+	actual := checkSource(t, `package p
 import "time"
 type Config struct {
 	Base
@@ -108,7 +108,7 @@ const Default = 4
 var Limit int
 func New(_ any, s string, o ...Opt) (*Config, error) { panic(0) }
 `)
-	if msgs := compareScopes(good, real); len(msgs) > 0 {
+	if msgs := compareScopes(good, actual); len(msgs) > 0 {
 		t.Errorf("a faithful stand-in is reported:\n%s", strings.Join(msgs, "\n"))
 	}
 	bad := checkSource(t, `package p
@@ -141,7 +141,7 @@ func Gone() {}
 		"New: func(ctx any, connString string, opts []p.Opt)",
 		"Gone: not in the real package",
 	}
-	got := strings.Join(compareScopes(bad, real), "\n")
+	got := strings.Join(compareScopes(bad, actual), "\n")
 	for _, w := range want {
 		if !strings.Contains(got, w) {
 			t.Errorf("drift %q is not reported; got:\n%s", w, got)
@@ -180,7 +180,7 @@ func standInModules(t *testing.T) []standInModule {
 		if err != nil || !d.IsDir() || p == src {
 			return err
 		}
-		if _, err := os.Stat(filepath.Join(p, "go.mod")); err != nil {
+		if !isModule(p) {
 			return nil
 		}
 		rel, err := filepath.Rel(src, p)
@@ -192,10 +192,8 @@ func standInModules(t *testing.T) []standInModule {
 			if err != nil || !d.IsDir() {
 				return err
 			}
-			if q != p {
-				if _, err := os.Stat(filepath.Join(q, "go.mod")); err == nil {
-					return filepath.SkipDir // a module of its own
-				}
+			if q != p && isModule(q) {
+				return filepath.SkipDir // a module of its own
 			}
 			goFiles, _ := filepath.Glob(filepath.Join(q, "*.go"))
 			if len(goFiles) > 0 {
@@ -214,6 +212,11 @@ func standInModules(t *testing.T) []standInModule {
 		t.Fatal(err)
 	}
 	return mods
+}
+
+func isModule(dir string) bool {
+	_, err := os.Stat(filepath.Join(dir, "go.mod"))
+	return err == nil
 }
 
 // load type-checks the packages from the module in dir, from export
@@ -244,8 +247,8 @@ func load(t *testing.T, dir string, paths []string) map[string]*packages.Package
 }
 
 // compareScopes lists how the exported declarations of stub differ from
-// those of real.
-func compareScopes(stub, real *types.Package) []string {
+// those of actual, the real package.
+func compareScopes(stub, actual *types.Package) []string {
 	var msgs []string
 	bad := func(format string, args ...any) { msgs = append(msgs, fmt.Sprintf(format, args...)) }
 	for _, name := range stub.Scope().Names() {
@@ -253,7 +256,7 @@ func compareScopes(stub, real *types.Package) []string {
 		if !s.Exported() {
 			continue
 		}
-		r := real.Scope().Lookup(name)
+		r := actual.Scope().Lookup(name)
 		if r == nil {
 			bad("%s: not in the real package", name)
 			continue
@@ -287,10 +290,10 @@ func compareScopes(stub, real *types.Package) []string {
 // compareTypes compares two named types of the same name: their
 // underlying types (structs and interfaces may be partial) and the
 // methods the stand-in declares.
-func compareTypes(name string, stub, real types.Type) []string {
+func compareTypes(name string, stub, actual types.Type) []string {
 	var msgs []string
 	bad := func(format string, args ...any) { msgs = append(msgs, fmt.Sprintf(format, args...)) }
-	su, ru := stub.Underlying(), real.Underlying()
+	su, ru := stub.Underlying(), actual.Underlying()
 	switch su := su.(type) {
 	case *types.Struct:
 		ru, ok := ru.(*types.Struct)
@@ -334,7 +337,7 @@ func compareTypes(name string, stub, real types.Type) []string {
 		}
 	}
 	sn, ok1 := types.Unalias(stub).(*types.Named)
-	rn, ok2 := types.Unalias(real).(*types.Named)
+	rn, ok2 := types.Unalias(actual).(*types.Named)
 	if !ok1 || !ok2 {
 		return msgs
 	}

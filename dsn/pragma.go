@@ -38,13 +38,12 @@ func splitPragma(v string) (name, arg string, at int, ok bool) {
 		return "", "", 0, false
 	}
 	name = strings.TrimSpace(v[:i])
-	rest, close := v[i+1:], len(v)
+	rest := v[i+1:]
 	if v[i] == '(' {
 		if !strings.HasSuffix(strings.TrimRight(v, " "), ")") {
 			return "", "", 0, false
 		}
-		close = strings.LastIndexByte(v, ')')
-		rest = v[i+1 : close]
+		rest = v[i+1 : strings.LastIndexByte(v, ')')]
 	}
 	trimmed := strings.TrimSpace(rest)
 	if trimmed == "" || !identOf(name, true) {

@@ -94,7 +94,8 @@ func fixture(t *testing.T) string {
 }
 
 // copyTree copies the files under src to dst, skipping the directories
-// named in skip (paths relative to src, such as ".git").
+// and files named in skip (paths relative to src, such as ".git", which
+// is a file in a git worktree).
 func copyTree(t *testing.T, src, dst string, skip ...string) {
 	t.Helper()
 	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
@@ -109,6 +110,8 @@ func copyTree(t *testing.T, src, dst string, skip ...string) {
 		switch {
 		case d.IsDir() && contains(skip, filepath.ToSlash(rel)):
 			return filepath.SkipDir
+		case contains(skip, filepath.ToSlash(rel)):
+			return nil
 		case d.IsDir():
 			return os.MkdirAll(target, 0o755)
 		case !d.Type().IsRegular():

@@ -3,7 +3,6 @@ package scan
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/poolcheck/poolcheck/internal/editset"
 	"io"
 	"maps"
 	"path"
@@ -15,6 +14,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/poolcheck/poolcheck/dsn"
+	"github.com/poolcheck/poolcheck/internal/editset"
 	"github.com/poolcheck/poolcheck/rules"
 )
 

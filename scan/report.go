@@ -2,7 +2,6 @@ package scan
 
 import (
 	"cmp"
-	"github.com/poolcheck/poolcheck/internal/editset"
 	"slices"
 	"sort"
 	"strconv"
@@ -12,6 +11,7 @@ import (
 	"github.com/poolcheck/poolcheck/catalog"
 	"github.com/poolcheck/poolcheck/dsn"
 	"github.com/poolcheck/poolcheck/dsnsite"
+	"github.com/poolcheck/poolcheck/internal/editset"
 	"github.com/poolcheck/poolcheck/model"
 	"github.com/poolcheck/poolcheck/rules"
 )

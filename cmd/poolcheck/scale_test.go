@@ -51,9 +51,9 @@ func BenchmarkPrintFindings(b *testing.B) {
 	}
 }
 
-func printTime(b *testing.B, print func(io.Writer, *outcome) error, out *outcome) time.Duration {
+func printTime(b *testing.B, printer func(io.Writer, *outcome) error, out *outcome) time.Duration {
 	start := time.Now()
-	if err := print(io.Discard, out); err != nil {
+	if err := printer(io.Discard, out); err != nil {
 		b.Fatal(err)
 	}
 	return time.Since(start)
