@@ -79,7 +79,7 @@ func libpqEvidence(keys []string) bool {
 // mysqlNet reports a MySQL DSN with a network address: user@tcp(host)/db
 // or unix(/path)/db.
 func mysqlNet(s string) bool {
-	for _, n := range []string{"tcp(", "tcp4(", "tcp6(", "unix("} {
+	for _, n := range []string{"tcp(", "tcp4(", "tcp6(", "unix(", "("} { // "user@(host)/db": tcp
 		if i := strings.Index(s, n); i == 0 || i > 0 && s[i-1] == '@' {
 			return true
 		}

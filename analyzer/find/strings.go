@@ -14,6 +14,7 @@ import (
 
 	"github.com/poolcheck/poolcheck/catalog"
 	"github.com/poolcheck/poolcheck/dsn"
+	"github.com/poolcheck/poolcheck/dsnsite"
 )
 
 // stringLit reads a string literal that no sink consumed. Only the
@@ -164,11 +165,15 @@ func (f *finder) appendFragment(c inspector.Cursor, as *ast.AssignStmt) {
 		return
 	}
 	t.append(u)
-	f.markUsed(t)
-	p := parseText(t, "", concat)
+	ctx := concat
+	if id, ok := ast.Unparen(as.Lhs[0]).(*ast.Ident); ok && envKey(id.Name) {
+		ctx = named // connString += sep + "pool_max_conns=5"
+	}
+	p := parseText(t, "", ctx)
 	if p == nil {
 		return
 	}
+	f.markUsed(t)
 	f.dsnItem(c, p, "", f.handleOf(funcOf(c), as.Lhs[0]), as)
 	f.doubleQuery(c, p)
 }
@@ -223,7 +228,7 @@ func (f *finder) queryParam(c inspector.Cursor, ke, ve ast.Expr, h Handle) {
 		return
 	}
 	f.markUsed(t)
-	d, err := dsn.ParseFragment(key+"="+t.s, catalog.FragmentKey)
+	d, err := dsn.ParseFragment(key+"="+t.s, func(k string) bool { return k == "_pragma" || catalog.FragmentKey(k) })
 	if err != nil || len(d.Params) != 1 {
 		return
 	}
@@ -231,7 +236,8 @@ func (f *finder) queryParam(c inspector.Cursor, ke, ve ast.Expr, h Handle) {
 	whole := &text{}
 	whole.add(part{konst: true, pos: ke.Pos(), endp: ke.End()}, key+"=")
 	whole.append(t)
-	f.dsnItem(c, &parsed{t: whole, full: whole, d: d}, "", h, ve)
+	hint, _ := dsnsite.Plausible(d)
+	f.dsnItem(c, &parsed{t: whole, full: whole, d: d, hint: hint}, "", h, ve)
 }
 
 // uses returns where the named constant c is used in this package, in
