@@ -63,6 +63,10 @@ func (cfg *config) run(pass *analysis.Pass) (any, error) {
 	// A package of the module tells the packages that import it about
 	// its helpers and defaults, whether it configures a pool or not.
 	mod := inModule(pass)
+	factsOnly := cfg.factsOnly(pass)
+	if factsOnly && !mod {
+		return &Result{}, nil
+	}
 	var ex find.Exported
 	if mod {
 		ex = find.Exports(pass.Fset, files, pass.TypesInfo)
@@ -80,6 +84,10 @@ func (cfg *config) run(pass *analysis.Pass) (any, error) {
 	}
 	insp := inspector.New(files)
 	found := find.Find(pass, files, insp, cfg.testPackage(pass.Pkg), sums)
+	if factsOnly {
+		exportFacts(pass, ex, found)
+		return &Result{}, nil
+	}
 	r := report.New(pass, files, pol, rules.Severity(cfg.minSeverity))
 	r.Inline = !cfg.related
 	r.Reported = func(c *types.Const, rule, key, found string) bool { return reported(pass, c, rule, key, found) }

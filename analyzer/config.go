@@ -19,6 +19,7 @@ type config struct {
 	generated   bool
 	related     bool
 	testPkgs    listFlag // import paths of packages only tests import
+	shadowed    listFlag // import paths whose test variant the CLI analyzes in their place
 
 	policies rules.Cache
 }
@@ -27,6 +28,7 @@ func (cfg *config) flags(fs *flag.FlagSet) {
 	fs.StringVar(&cfg.policyFile, "policy", "", "policy `file` (default: the nearest .poolcheck.toml up to the module root, else the built-in policy)")
 	cfg.minSeverity = severityFlag(rules.Info)
 	fs.Var(&cfg.minSeverity, "min-severity", "report only findings at or above this `level`: info, warning or error")
+	fs.Var(&cfg.shadowed, "shadowed", "comma-separated import `paths` whose test variant holds the same files: their plain variant is analyzed only for the facts it exports (the CLI sets this)")
 	fs.Var(&cfg.testPkgs, "test-packages", "comma-separated import `paths` of packages whose code is test code: helpers that only tests import (the CLI finds them)")
 	fs.BoolVar(&cfg.related, "related", true, "report the other setting of a relation (max_idle > max_open) as related information; false names its line in the message")
 	fs.BoolVar(&cfg.generated, "generated", false, "also check generated files (a \"// Code generated ... DO NOT EDIT.\" comment before the package clause)")
@@ -99,4 +101,20 @@ func (l *listFlag) Set(v string) error {
 		}
 	}
 	return nil
+}
+
+// factsOnly reports a plain package whose test variant is analyzed in
+// its place: its findings would be dropped, so only the facts its
+// importers need are computed, and none for a package outside the
+// main module.
+func (cfg *config) factsOnly(pass *analysis.Pass) bool {
+	if !slices.Contains(cfg.shadowed, pass.Pkg.Path()) {
+		return false
+	}
+	for _, f := range pass.Files {
+		if strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go") {
+			return false
+		}
+	}
+	return true
 }

@@ -89,7 +89,7 @@ func inModule(pass *analysis.Pass) bool {
 // summaries answers find.Summaries from the facts of pass.
 type summaries struct {
 	pass    *analysis.Pass
-	reaches map[string][]reach // built on first use
+	reaches map[string]map[string][]reach // package path -> field key -> reaches; built on first use
 }
 
 func (s *summaries) Flows(fn *types.Func) []find.Flow {
@@ -126,17 +126,24 @@ func (s *summaries) Default(v *types.Var) (find.FieldDefault, bool) {
 
 func (s *summaries) Reaches(v *types.Var) []find.Reach {
 	if s.reaches == nil {
-		s.reaches = make(map[string][]reach)
+		s.reaches = make(map[string]map[string][]reach)
 		for _, pf := range s.pass.AllPackageFacts() {
 			if rf, ok := pf.Fact.(*reachFact); ok {
 				for _, fr := range rf.Fields {
-					s.reaches[fr.Key] = append(s.reaches[fr.Key], fr.Reaches...)
+					path, _, _ := strings.Cut(fr.Key, " ")
+					if s.reaches[path] == nil {
+						s.reaches[path] = make(map[string][]reach)
+					}
+					s.reaches[path][fr.Key] = append(s.reaches[path][fr.Key], fr.Reaches...)
 				}
 			}
 		}
 	}
+	if v.Pkg() == nil || s.reaches[v.Pkg().Path()] == nil {
+		return nil // most fields: no package this one imports passes them to a setter
+	}
 	var out []find.Reach
-	for _, r := range s.reaches[fieldKey(v)] {
+	for _, r := range s.reaches[v.Pkg().Path()][fieldKey(v)] {
 		if k := catalog.ByID(r.Knob); k != nil {
 			out = append(out, find.Reach{Owner: r.Owner, Knob: k, Source: model.Source(r.Source), Driver: catalog.Driver(r.Driver)})
 		}

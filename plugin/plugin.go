@@ -65,6 +65,7 @@ var flagSettings = []struct {
 	{"generated", "", func(Settings) string { return "true" }},
 	{"related", "", func(Settings) string { return "false" }},
 	{"test-packages", "", func(Settings) string { return "" }},
+	{"shadowed", "", func(Settings) string { return "" }},
 }
 
 // keys lists the setting keys, for error messages.

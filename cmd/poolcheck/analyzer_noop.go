@@ -28,5 +28,6 @@ func newAnalyzer() *analysis.Analyzer {
 	a.Flags.Bool("generated", false, "ignored")
 	a.Flags.Bool("related", true, "ignored")
 	a.Flags.String("test-packages", "", "ignored")
+	a.Flags.String("shadowed", "", "ignored")
 	return a
 }

@@ -171,6 +171,11 @@ func (o *options) analyze(a *analysis.Analyzer, stderr io.Writer) (*outcome, err
 			return nil, err
 		}
 	}
+	if shadowed := shadowedPaths(pkgs); len(shadowed) > 0 {
+		if err := a.Flags.Set("shadowed", strings.Join(shadowed, ",")); err != nil {
+			return nil, err
+		}
+	}
 	out := &outcome{failed: printLoadErrors(pkgs, stderr), policy: o.policy, src: src}
 	if out.failed {
 		if hint := noModule(); hint != "" {
@@ -213,6 +218,18 @@ func preferTestVariants(pkgs []*packages.Package) []*packages.Package {
 	return slices.DeleteFunc(slices.Clone(pkgs), func(p *packages.Package) bool {
 		return p.ID == p.PkgPath && tested[p.PkgPath] || strings.HasSuffix(p.ID, ".test")
 	})
+}
+
+// shadowedPaths lists the import paths loaded with a test variant too,
+// which preferTestVariants analyzes in their place.
+func shadowedPaths(pkgs []*packages.Package) []string {
+	var out []string
+	for _, p := range pkgs {
+		if p.ID != p.PkgPath && strings.HasPrefix(p.ID, p.PkgPath+" [") && !slices.Contains(out, p.PkgPath) {
+			out = append(out, p.PkgPath)
+		}
+	}
+	return out
 }
 
 // isSkipped reports a package the checker skipped because it has errors
