@@ -89,7 +89,18 @@ func inModule(pass *analysis.Pass) bool {
 // summaries answers find.Summaries from the facts of pass.
 type summaries struct {
 	pass    *analysis.Pass
+	none    *bool
 	reaches map[string]map[string][]reach // package path -> field key -> reaches; built on first use
+}
+
+// None reports a package that imports no summaries: outside the main
+// module, or with no helper or config of the module in its imports.
+func (s *summaries) None() bool {
+	if s.none == nil {
+		none := len(s.pass.AllObjectFacts()) == 0 && len(s.pass.AllPackageFacts()) == 0
+		s.none = &none
+	}
+	return *s.none
 }
 
 func (s *summaries) Flows(fn *types.Func) []find.Flow {

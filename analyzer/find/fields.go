@@ -83,6 +83,9 @@ func (f *finder) addFieldFlow(fl fieldFlow) {
 // a setting: in composite literals and assignments of this package, and
 // in the struct tag defaults of the fields it declares.
 func (f *finder) instantiateFields() {
+	if len(f.fieldFlows) == 0 && f.sums.None() {
+		return
+	}
 	byField := make(map[*types.Var][]fieldFlow)
 	for _, fl := range f.fieldFlows {
 		byField[fl.field] = append(byField[fl.field], fl)

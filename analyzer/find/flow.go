@@ -162,6 +162,9 @@ func join(a, b string) string {
 // instantiateForeign judges the calls of functions of other packages of
 // the module whose flows their packages summarized.
 func (f *finder) instantiateForeign() {
+	if f.sums.None() {
+		return
+	}
 	for c := range f.insp.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := c.Node().(*ast.CallExpr)
 		fn, ok := typeutil.Callee(f.info, call).(*types.Func)

@@ -11,6 +11,8 @@ import (
 // analyzer keeps it in analysis facts, so that go vet and golangci-lint
 // see what the CLI sees. A nil Summaries knows nothing.
 type Summaries interface {
+	// None reports that no package this one imports summarized anything.
+	None() bool
 	// Flows returns the flows of a function of another package: which
 	// parameters reach which settings or DSN sinks.
 	Flows(fn *types.Func) []Flow
@@ -58,6 +60,7 @@ type FieldDefault struct {
 // noSummaries knows nothing.
 type noSummaries struct{}
 
+func (noSummaries) None() bool                              { return true }
 func (noSummaries) Flows(*types.Func) []Flow                { return nil }
 func (noSummaries) Fallback(*types.Func) int                { return -1 }
 func (noSummaries) Reaches(*types.Var) []Reach              { return nil }
