@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"fmt"
 	"go/ast"
 	"go/types"
 	"reflect"
@@ -44,7 +45,14 @@ func New() *analysis.Analyzer {
 	return a
 }
 
-func (cfg *config) run(pass *analysis.Pass) (any, error) {
+func (cfg *config) run(pass *analysis.Pass) (res any, err error) {
+	// A bug must not crash the run: the package fails with a message
+	// (exit 2) and the others are still analysed.
+	defer func() {
+		if r := recover(); r != nil {
+			res, err = nil, fmt.Errorf("internal error in poolcheck: %v; please report it with this package", r)
+		}
+	}()
 	if len(pass.Files) == 0 {
 		return &Result{}, nil
 	}

@@ -103,6 +103,9 @@ func (f *finder) constDecl(e ast.Expr) (*types.Const, ast.Expr) {
 }
 
 func isString(t types.Type) bool {
+	if t == nil {
+		return false // the blank identifier, or code that did not type-check
+	}
 	b, ok := t.Underlying().(*types.Basic)
 	return ok && b.Info()&types.IsString != 0
 }
