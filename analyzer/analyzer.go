@@ -39,6 +39,11 @@ func New() *analysis.Analyzer {
 		URL:        docURL,
 		ResultType: reflect.TypeFor[*Result](),
 		FactTypes:  factTypes,
+		// A dependency with type errors (a package that needs cgo, a
+		// test variant that does not build) must not fail the packages
+		// that import it, as a failed action would: run is given the
+		// package and returns nothing for it (see run).
+		RunDespiteErrors: true,
 		Run:        cfg.run,
 	}
 	cfg.flags(&a.Flags)
@@ -53,7 +58,10 @@ func (cfg *config) run(pass *analysis.Pass) (res any, err error) {
 			res, err = nil, fmt.Errorf("internal error in poolcheck: %v; please report it with this package", r)
 		}
 	}()
-	if len(pass.Files) == 0 {
+	if len(pass.Files) == 0 || len(pass.TypeErrors) > 0 || pass.TypesInfo == nil || pass.TypesInfo.Types == nil {
+		// No syntax or no types (a dependency read from export data, or
+		// one go/packages type-checked without recording them), or code
+		// that does not type-check: the loader reports its errors.
 		return &Result{}, nil
 	}
 	// The policy loads first: a bad one is an error wherever it applies.

@@ -165,6 +165,9 @@ func (f *finder) knobOfField(t types.Type, name string) *catalog.Knob {
 }
 
 func deref(t types.Type) types.Type {
+	if t == nil {
+		return nil
+	}
 	if p, ok := t.Underlying().(*types.Pointer); ok {
 		return p.Elem()
 	}
