@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/poolcheck/poolcheck/analyzer"
+	"github.com/poolcheck/poolcheck/internal/doubling"
 )
 
 // findingsPkg loads a package of one file with n package-level DSN
@@ -45,15 +46,9 @@ func BenchmarkFindingsScale(b *testing.B) {
 	for _, n := range []int{6_250, 12_500, 25_000} {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			small, large := findingsPkg(b, n), findingsPkg(b, 2*n)
-			var ts, tl time.Duration
-			for b.Loop() {
-				ts += analyzeTime(b, small, n)
-				tl += analyzeTime(b, large, 2*n)
-			}
-			per := func(d time.Duration, k int) float64 { return float64(d.Nanoseconds()) / float64(b.N) / float64(k) }
-			b.ReportMetric(per(ts, n), "ns/finding-n")
-			b.ReportMetric(per(tl, 2*n), "ns/finding-2n")
-			b.ReportMetric(per(tl, 2*n)/per(ts, n), "ratio")
+			doubling.Run(b, n, "finding",
+				func() time.Duration { return analyzeTime(b, small, n) },
+				func() time.Duration { return analyzeTime(b, large, 2*n) })
 		})
 	}
 }

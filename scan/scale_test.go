@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/poolcheck/poolcheck/internal/doubling"
 )
 
 // envWith writes a .env file with n findings (one prod-tls-disabled per
@@ -27,15 +29,9 @@ func BenchmarkScanFindings(b *testing.B) {
 	for _, n := range []int{12_500, 25_000} {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			small, large := envWith(b, n), envWith(b, 2*n)
-			var ts, tl time.Duration
-			for b.Loop() {
-				ts += scanTime(b, small, n)
-				tl += scanTime(b, large, 2*n)
-			}
-			per := func(d time.Duration, k int) float64 { return float64(d.Nanoseconds()) / float64(b.N) / float64(k) }
-			b.ReportMetric(per(ts, n), "ns/finding-n")
-			b.ReportMetric(per(tl, 2*n), "ns/finding-2n")
-			b.ReportMetric(per(tl, 2*n)/per(ts, n), "ratio")
+			doubling.Run(b, n, "finding",
+				func() time.Duration { return scanTime(b, small, n) },
+				func() time.Duration { return scanTime(b, large, 2*n) })
 		})
 	}
 }

@@ -70,14 +70,7 @@ func repoOf(path string) string {
 	return strings.Join(parts[:min(3, len(parts))], "/")
 }
 
-func (f *finder) addFieldFlow(fl fieldFlow) {
-	for _, x := range f.fieldFlows {
-		if x == fl {
-			return
-		}
-	}
-	f.fieldFlows = append(f.fieldFlows, fl)
-}
+func (f *finder) addFieldFlow(fl fieldFlow) { f.fieldFlows = appendOnce(f.fieldFlows, fl) }
 
 // instantiateFields judges the constants written into fields that reach
 // a setting: in composite literals and assignments of this package, and

@@ -3,6 +3,7 @@ package find
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
@@ -61,13 +62,14 @@ func (f *finder) paramOf(c inspector.Cursor, e ast.Expr) (*types.Func, int, bool
 }
 
 // addFlow records a flow, once.
-func (f *finder) addFlow(fl flow) {
-	for _, x := range f.flows {
-		if x == fl {
-			return
-		}
+func (f *finder) addFlow(fl flow) { f.flows = appendOnce(f.flows, fl) }
+
+// appendOnce appends x to s unless s holds it.
+func appendOnce[T comparable](s []T, x T) []T {
+	if slices.Contains(s, x) {
+		return s
 	}
-	f.flows = append(f.flows, fl)
+	return append(s, x)
 }
 
 // instantiate judges the calls of functions with flows: each call's

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/poolcheck/poolcheck/internal/doubling"
 	"github.com/poolcheck/poolcheck/scan"
 )
 
@@ -38,15 +39,9 @@ func BenchmarkPrintFindings(b *testing.B) {
 	small, large := scanned(b, n), scanned(b, 2*n)
 	for _, f := range formats {
 		b.Run(f.name, func(b *testing.B) {
-			var ts, tl time.Duration
-			for b.Loop() {
-				ts += printTime(b, f.print, small)
-				tl += printTime(b, f.print, large)
-			}
-			per := func(d time.Duration, k int) float64 { return float64(d.Nanoseconds()) / float64(b.N) / float64(k) }
-			b.ReportMetric(per(ts, n), "ns/finding-n")
-			b.ReportMetric(per(tl, 2*n), "ns/finding-2n")
-			b.ReportMetric(per(tl, 2*n)/per(ts, n), "ratio")
+			doubling.Run(b, n, "finding",
+				func() time.Duration { return printTime(b, f.print, small) },
+				func() time.Duration { return printTime(b, f.print, large) })
 		})
 	}
 }
