@@ -76,16 +76,20 @@ func (s *severityFlag) Set(v string) error {
 
 // testPackage reports a package whose code is all test code: one that
 // -test-packages names, or one whose name ends in "test" as the
-// standard library's helpers for tests do (httptest, fstest, iotest).
+// standard library's helpers for tests do (httptest, fstest, iotest), or
+// begins with it (testdb, testutil, testfixtures).
 func (cfg *config) testPackage(pkg *types.Package) bool {
 	return slices.Contains(cfg.testPkgs, pkg.Path()) || testName(pkg.Name())
 }
 
 // notTestNames are package names that end in "test" and are words.
-var notTestNames = []string{"latest", "fastest", "greatest", "shortest", "hottest", "contest", "protest", "attest", "detest"}
+var notTestNames = []string{"latest", "fastest", "greatest", "shortest", "hottest", "contest", "protest", "attest", "detest", "testament", "testimony"}
 
 func testName(name string) bool {
-	return len(name) > len("test") && strings.HasSuffix(name, "test") && !slices.Contains(notTestNames, name)
+	if len(name) <= len("test") || slices.Contains(notTestNames, name) {
+		return false
+	}
+	return strings.HasSuffix(name, "test") || strings.HasPrefix(name, "test") && name != "testing"
 }
 
 // listFlag is a comma-separated list flag.

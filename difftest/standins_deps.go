@@ -13,6 +13,7 @@ import (
 	_ "github.com/jmoiron/sqlx"
 	_ "github.com/mattn/go-sqlite3"
 	_ "github.com/pocketbase/dbx"
+	_ "github.com/urfave/cli/v2"
 	_ "gorm.io/driver/postgres"
 	_ "gorm.io/gorm"
 	_ "xorm.io/xorm"

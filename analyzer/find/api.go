@@ -27,6 +27,9 @@ func (f *finder) setter(c inspector.Cursor, call *ast.CallExpr, k *catalog.Knob)
 // joins it to the other settings of its handle.
 func (f *finder) apiItem(c inspector.Cursor, k *catalog.Knob, src model.Source, e ast.Expr, h Handle) *Item {
 	v := f.valueOf(e)
+	if v.def && v.konst && f.guardedDefault(c, e, v) {
+		v = value{expr: f.resolve(e), raw: types.ExprString(e)} // never reaches the setter: unknown
+	}
 	if !v.konst {
 		if fn, i, ok := f.paramOf(c, v.expr); ok {
 			f.addFlow(flow{fn: fn, param: i, knob: k, source: src, handle: h, at: at(f.fset, e.Pos())})

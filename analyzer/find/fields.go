@@ -97,14 +97,28 @@ func (f *finder) instantiateFields() {
 		byField[v] = fls
 		return fls
 	}
-	for c := range f.insp.Root().Preorder((*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.Field)(nil)) {
+	for c := range f.insp.Root().Preorder((*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.Field)(nil), (*ast.CallExpr)(nil)) {
 		switch n := c.Node().(type) {
+		case *ast.CallExpr:
+			// flag.IntVar(&cfg.MaxOpen, "db-max-open", 0, ...): the
+			// default is a value of the field.
+			if ff, ok := f.flagCall(n); ok && !ff.ptr {
+				if fld := f.addrField(n.Args[0]); fld != nil {
+					f.fieldValue(c, flowsOf(fld), n.Args[ff.def], Handle{Scope: funcOf(c), Call: n}, f.flagName(n, ff)+" default")
+				}
+			}
 		case *ast.CompositeLit:
+			if dest, val, name, ok := f.cliFlag(n); ok {
+				if fld := f.addrField(dest); fld != nil {
+					f.fieldValue(c, flowsOf(fld), val, Handle{Scope: funcOf(c), Lit: n}, "flag --"+name+" default")
+				}
+				continue
+			}
 			h := Handle{Scope: funcOf(c), Lit: n}
 			for _, elt := range n.Elts {
 				if kv, ok := elt.(*ast.KeyValueExpr); ok {
 					if id, ok := kv.Key.(*ast.Ident); ok {
-						f.fieldValue(c, flowsOf(f.fieldVar(id)), kv.Value, h)
+						f.fieldValue(c, flowsOf(f.fieldVar(id)), kv.Value, h, "")
 					}
 				}
 			}
@@ -115,7 +129,7 @@ func (f *finder) instantiateFields() {
 			for i, lhs := range n.Lhs {
 				if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok {
 					if fld, _ := f.fieldOf(sel); fld != nil {
-						f.fieldValue(c, flowsOf(fld), n.Rhs[i], f.handleOf(funcOf(c), sel.X))
+						f.fieldValue(c, flowsOf(fld), n.Rhs[i], f.handleOf(funcOf(c), sel.X), "")
 					}
 				}
 			}
@@ -141,14 +155,16 @@ func (f *finder) fieldVar(id *ast.Ident) *types.Var {
 }
 
 // fieldValue records a constant written into a field as a value of the
-// settings the field reaches.
-func (f *finder) fieldValue(c inspector.Cursor, fls []fieldFlow, e ast.Expr, h Handle) {
+// settings the field reaches; def names the flag whose default it is.
+func (f *finder) fieldValue(c inspector.Cursor, fls []fieldFlow, e ast.Expr, h Handle, def string) {
 	if len(fls) == 0 || !f.valueOf(e).konst {
 		return
 	}
 	for _, fl := range fls {
 		it := f.apiItem(c, fl.knob, fl.source, e, h)
-		it.Pool.Sites[0].Via = join(fl.name(), it.Pool.Sites[0].Via)
+		s := it.Pool.Sites[0]
+		s.Via = join(fl.name(), join(def, s.Via))
+		s.Default = s.Default || def != ""
 		if d := f.fieldDriver(fl); d != "" {
 			it.Driver, it.Pool.Driver = d, d
 		}
@@ -250,4 +266,44 @@ func (f *finder) tagItem(c inspector.Cursor, fl fieldFlow, val string, pos, end 
 		it.Driver, pool.Driver = d, d
 	}
 	f.res.Items = append(f.res.Items, it)
+}
+
+// addrField returns the field of the application's own struct that
+// &x.F points to.
+func (f *finder) addrField(e ast.Expr) *types.Var {
+	u, ok := ast.Unparen(e).(*ast.UnaryExpr)
+	if !ok || u.Op != token.AND {
+		return nil
+	}
+	fld, _ := f.fieldOf(u.X)
+	return fld
+}
+
+// cliFlag reads a github.com/urfave/cli flag literal,
+// &cli.IntFlag{Name: "db-max-open", Value: 0, Destination: &cfg.MaxOpen}:
+// where it stores, its default, and its name.
+func (f *finder) cliFlag(lit *ast.CompositeLit) (dest, val ast.Expr, name string, ok bool) {
+	n, isNamed := types.Unalias(deref(f.info.TypeOf(lit))).(*types.Named)
+	if !isNamed || n.Obj().Pkg() == nil || !strings.HasPrefix(n.Obj().Pkg().Path(), "github.com/urfave/cli") || !strings.HasSuffix(n.Obj().Name(), "Flag") {
+		return nil, nil, "", false
+	}
+	for _, elt := range lit.Elts {
+		kv, isKV := elt.(*ast.KeyValueExpr)
+		if !isKV {
+			continue
+		}
+		id, isID := kv.Key.(*ast.Ident)
+		if !isID {
+			continue
+		}
+		switch id.Name {
+		case "Destination":
+			dest = kv.Value
+		case "Value":
+			val = kv.Value
+		case "Name":
+			name, _ = f.constString(kv.Value)
+		}
+	}
+	return dest, val, name, dest != nil && val != nil
 }

@@ -33,6 +33,12 @@ func (f *finder) stringLit(c inspector.Cursor, lit *ast.BasicLit) {
 	if t == nil || !dsnish(t.s) {
 		return
 	}
+	if ctx == loose && hasVerb(t.s) {
+		// A constant that holds fmt verbs is a format for Sprintf
+		// elsewhere: "sslmode='%s' connect_timeout=%d". Its verbs are
+		// holes, not values.
+		t, ctx = f.expandVerbs(t, nil), concat
+	}
 	f.markUsed(t)
 	if p := parseText(t, "", ctx); p != nil {
 		it := f.dsnItem(top, p, "", f.assignedTo(top), top.Node())
@@ -110,11 +116,33 @@ func (f *finder) isCompared(c inspector.Cursor) bool {
 		return p.Op == token.EQL || p.Op == token.NEQ
 	case *ast.CaseClause:
 		return true
+	case *ast.KeyValueExpr: // {in: ..., want: "host=db connect_timeout=5"}
+		id, ok := p.Key.(*ast.Ident)
+		return ok && expected(id.Name)
+	case *ast.AssignStmt:
+		for i, r := range p.Rhs {
+			if id, ok := p.Lhs[min(i, len(p.Lhs)-1)].(*ast.Ident); ok && r == c.Node() && expected(id.Name) {
+				return true
+			}
+		}
+	case *ast.ValueSpec:
+		for i, v := range p.Values {
+			if v == c.Node() && i < len(p.Names) && expected(p.Names[i].Name) {
+				return true
+			}
+		}
 	case *ast.CallExpr:
 		fn, ok := typeutil.Callee(f.info, p).(*types.Func)
 		return ok && fn.Pkg() != nil && (fn.Pkg().Path() == "strings" || fn.Pkg().Path() == "bytes") && searchFuncs[fn.Name()]
 	}
 	return false
+}
+
+// expected reports a name that holds an expected result in a test:
+// want, wantDSN, expected, expectedURL.
+func expected(name string) bool {
+	n := strings.ToLower(name)
+	return strings.HasPrefix(n, "want") || strings.HasPrefix(n, "expect")
 }
 
 var searchFuncs = map[string]bool{
@@ -136,6 +164,16 @@ func (f *finder) builds(n, part ast.Node) bool {
 			return true
 		case "Sprintf":
 			return len(n.Args) > 0 && n.Args[0] == part
+		}
+	}
+	return false
+}
+
+// hasVerb reports a fmt verb in s.
+func hasVerb(s string) bool {
+	for _, v := range []string{"%s", "%d", "%v", "%q"} {
+		if strings.Contains(s, v) {
+			return true
 		}
 	}
 	return false

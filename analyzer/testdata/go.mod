@@ -17,6 +17,7 @@ require (
 	github.com/glebarez/sqlite v1.11.0
 	github.com/pocketbase/dbx v1.12.0
 	github.com/redis/go-redis/v9 v9.23.0
+	github.com/urfave/cli/v2 v2.27.7
 	gorm.io/driver/postgres v1.6.3
 	gorm.io/gorm v1.31.2
 	xorm.io/xorm v1.4.3
@@ -33,6 +34,7 @@ replace (
 	github.com/glebarez/sqlite => ./src/github.com/glebarez/sqlite
 	github.com/pocketbase/dbx => ./src/github.com/pocketbase/dbx
 	github.com/redis/go-redis/v9 => ./src/github.com/redis/go-redis/v9
+	github.com/urfave/cli/v2 => ./src/github.com/urfave/cli/v2
 	gorm.io/driver/postgres => ./src/gorm.io/driver/postgres
 	gorm.io/gorm => ./src/gorm.io/gorm
 	xorm.io/xorm => ./src/xorm.io/xorm

@@ -1,6 +1,8 @@
 package looseforms
 
 import (
+	"database/sql"
+	"flag"
 	"net/url"
 	"os"
 )
@@ -23,4 +25,22 @@ func sqlitePragmas(u *url.URL) {
 	q.Add("_pragma", "busy_timeout(0)")
 	q.Add("_pragma", "journal_mode(wall)") // want `\[value-silently-replaced\] _pragma:journal_mode=wall`
 	u.RawQuery = q.Encode()
+}
+
+// A format constant: its verbs are holes, not values.
+const connInfoFormat = "user='%s' host='%s' dbname='%s' sslmode='%s' connect_timeout=%d"
+
+// Expected results in a test table are compared, not used.
+var expectations = []struct{ in, want string }{
+	{in: "postgres://db/app", want: "host=db dbname=app sslmode=disable connect_timeout=1"},
+}
+
+// A flag default the condition around the setter turns away never
+// reaches it.
+var maxIdle = flag.Int("db-max-idle", -1, "idle connections; -1 leaves the default")
+
+func tune(db *sql.DB) {
+	if *maxIdle >= 0 {
+		db.SetMaxIdleConns(*maxIdle)
+	}
 }
