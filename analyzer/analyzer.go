@@ -44,7 +44,7 @@ func New() *analysis.Analyzer {
 		// that import it, as a failed action would: run is given the
 		// package and returns nothing for it (see run).
 		RunDespiteErrors: true,
-		Run:        cfg.run,
+		Run:              cfg.run,
 	}
 	cfg.flags(&a.Flags)
 	return a

@@ -2,9 +2,9 @@ package find
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -39,10 +39,9 @@ func Worth(files []*ast.File, info *types.Info, summarized func(types.Object) bo
 			}
 		case *ast.CallExpr:
 			// Setenv, url.Values.Set and Add matter through their
-			// arguments: a key the catalog knows, a DSN, or a value
-			// that is not a literal.
+			// key: a DSN variable, or a key the catalog knows.
 			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && literalHooks[sel.Sel.Name] && uses(info, sel.Sel, members) {
-				found = slices.ContainsFunc(n.Args, argMatters)
+				found = hookMatters(info, sel.Sel.Name, n.Args)
 			}
 		case *ast.KeyValueExpr:
 			// url.Values{"pool_max_conns": {"1"}}: a known key.
@@ -76,6 +75,24 @@ var literalHooks = map[string]bool{"Setenv": true, "Set": true, "Add": true}
 func uses(info *types.Info, id *ast.Ident, members map[member]bool) bool {
 	obj := info.Uses[id]
 	return obj != nil && obj.Pkg() != nil && members[member{obj.Pkg().Path(), id.Name}]
+}
+
+// hookMatters reports a call of a hook whose first argument is a
+// constant the finder reads: os.Setenv("DATABASE_URL", v),
+// q.Set("pool_max_conns", v). A key known only at run time is not read.
+func hookMatters(info *types.Info, name string, args []ast.Expr) bool {
+	if len(args) != 2 {
+		return false
+	}
+	tv, ok := info.Types[args[0]]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return false
+	}
+	k := constant.StringVal(tv.Value)
+	if name == "Setenv" {
+		return envKey(k)
+	}
+	return knownKey(gateSets().keys, k)
 }
 
 // argMatters reports an argument that is not a string literal, or one

@@ -42,6 +42,15 @@ func f(v url.Values) { v.Set("connection_limit", "1") }`, true},
 func f() { os.Setenv("GODEBUG", "gotypesalias=1") }`, false},
 		{"setenv value", `import "os"
 func f(v string) { os.Setenv("DATABASE_URL", v) }`, true},
+		{"setenv other variable", `import "os"
+func f() { os.Setenv("GO111MODULE", os.Getenv("GO111MODULE")) }`, false},
+		{"setenv constant key", `import "os"
+const key = "REDIS_URL"
+func f(v string) { os.Setenv(key, v) }`, true},
+		{"values add run-time key", `import "net/url"
+func f(v url.Values, k, x string) { v.Add(k, x) }`, false},
+		{"values set run-time value", `import "net/url"
+func f(v url.Values, x string) { v.Set("sslmode", x) }`, true},
 		{"directive", "//poolcheck:ignore test-pool-too-small reason\nvar x = 1", true},
 	}
 	// One importer for every case: it type-checks the standard library
@@ -53,7 +62,7 @@ func f(v string) { os.Setenv("DATABASE_URL", v) }`, true},
 		if err != nil {
 			t.Fatalf("%s: %v", tt.name, err)
 		}
-		info := &types.Info{Uses: make(map[*ast.Ident]types.Object)}
+		info := &types.Info{Uses: make(map[*ast.Ident]types.Object), Types: make(map[ast.Expr]types.TypeAndValue)}
 		conf := types.Config{Importer: imp}
 		if _, err := conf.Check("p", fset, []*ast.File{f}, info); err != nil {
 			t.Fatalf("%s: %v", tt.name, err)
