@@ -108,9 +108,9 @@ func main() {
 		step("%s: %d packages, %d lines; warm-up, then %d × (no-op, poolcheck)", c.name, c.pkgs, c.lines, *runs)
 		measure(c, noop, pc)
 	}
-	var gcl []*corpus
+	var gcl, gclVet []*corpus
 	if *golangci {
-		gcl = golangciRuns()
+		gcl, gclVet = golangciRuns()
 	}
 	var mb []microResult
 	if *micro {
@@ -118,7 +118,7 @@ func main() {
 	}
 
 	var md bytes.Buffer
-	report(&md, cs, scale, gcl, mb)
+	report(&md, cs, scale, gcl, gclVet, mb)
 	check(os.WriteFile(filepath.Join(out, "results.md"), md.Bytes(), 0o644))
 	fmt.Print(md.String())
 	step("table written to %s", rel(filepath.Join(out, "results.md")))
@@ -245,19 +245,29 @@ func size(c *corpus) (pkgs, lines int) {
 // golangciRuns builds one golangci-lint with both plugins and runs it on
 // the drivers corpus and on the scaling module (4×), alternating a
 // configuration that enables only noop with one that enables only
-// poolcheck. Each run gets an empty golangci-lint cache.
-func golangciRuns() []*corpus {
+// poolcheck, then the same two with govet enabled as well (golangci-lint's
+// standard set has it). Each run gets an empty golangci-lint cache.
+//
+// The second pair is the configuration most users run. poolcheck's facts
+// make golangci-lint type-check every dependency from source on a cold
+// cache; govet's own facts (printf, ...) already do, so alongside it
+// poolcheck adds only its analysis.
+func golangciRuns() (alone, withVet []*corpus) {
 	bin := filepath.Join(out, "golangci-lint-bench")
 	step("building %s (bench/build-golangci.sh; minutes when the build cache is cold)", rel(bin))
 	sh(bench, nil, filepath.Join(bench, "build-golangci.sh"), bin)
-	cfg := func(name string) string {
-		path := filepath.Join(out, "golangci-"+name+".yml")
+	cfg := func(name string, vet bool) string {
+		enable, file := name, "golangci-"+name+".yml"
+		if vet {
+			enable, file = name+", govet", "golangci-"+name+"-govet.yml"
+		}
+		path := filepath.Join(out, file)
 		check(os.WriteFile(path, []byte(`version: "2"
 run:
   tests: true
 linters:
   default: none
-  enable: [`+name+`]
+  enable: [`+enable+`]
   settings:
     custom:
       `+name+`:
@@ -269,32 +279,37 @@ issues:
 `), 0o644))
 		return path
 	}
-	noopCfg, pcCfg := cfg("noop"), cfg("poolcheck")
 	dirs := []struct{ name, dir string }{
 		{"drivers corpus ./...", filepath.Join(bench, "corpus")},
 		{"scale module (4×) ./...", scaleModule()},
 	}
-	var cs []*corpus
-	for _, d := range dirs {
-		c := &corpus{name: d.name, dir: d.dir, patterns: []string{"./..."}}
-		c.pkgs, c.lines = size(c)
-		step("golangci-lint on %s: warm-up, then %d × (noop, poolcheck)", c.name, *runs)
-		lint := func(config string) sample {
-			cache, err := os.MkdirTemp(out, "gcl-cache-")
-			check(err)
-			defer func() { check(os.RemoveAll(cache)) }()
-			return run(c.dir, []string{"GOLANGCI_LINT_CACHE=" + cache}, bin, "run", "--config", config, "--issues-exit-code", "1", "./...")
+	for _, vet := range []bool{false, true} {
+		noopCfg, pcCfg := cfg("noop", vet), cfg("poolcheck", vet)
+		for _, d := range dirs {
+			c := &corpus{name: d.name, dir: d.dir, patterns: []string{"./..."}}
+			c.pkgs, c.lines = size(c)
+			step("golangci-lint on %s (govet too: %v): warm-up, then %d × (noop, poolcheck)", c.name, vet, *runs)
+			lint := func(config string) sample {
+				cache, err := os.MkdirTemp(out, "gcl-cache-")
+				check(err)
+				defer func() { check(os.RemoveAll(cache)) }()
+				return run(c.dir, []string{"GOLANGCI_LINT_CACHE=" + cache}, bin, "run", "--config", config, "--issues-exit-code", "1", "./...")
+			}
+			lint(noopCfg)
+			lint(pcCfg)
+			for i := 0; i < *runs; i++ {
+				c.a = append(c.a, lint(noopCfg))
+				c.b = append(c.b, lint(pcCfg))
+				fmt.Fprintf(os.Stderr, "  run %d: noop %6.2fs  poolcheck %6.2fs\n", i+1, c.a[i].wall.Seconds(), c.b[i].wall.Seconds())
+			}
+			if vet {
+				withVet = append(withVet, c)
+			} else {
+				alone = append(alone, c)
+			}
 		}
-		lint(noopCfg)
-		lint(pcCfg)
-		for i := 0; i < *runs; i++ {
-			c.a = append(c.a, lint(noopCfg))
-			c.b = append(c.b, lint(pcCfg))
-			fmt.Fprintf(os.Stderr, "  run %d: noop %6.2fs  poolcheck %6.2fs\n", i+1, c.a[i].wall.Seconds(), c.b[i].wall.Seconds())
-		}
-		cs = append(cs, c)
 	}
-	return cs
+	return alone, withVet
 }
 
 type microResult struct {
@@ -366,7 +381,7 @@ func microBenchmarks() []microResult {
 	return rs
 }
 
-func report(w io.Writer, cs, scale []*corpus, gcl []*corpus, mb []microResult) {
+func report(w io.Writer, cs, scale, gcl, gclVet []*corpus, mb []microResult) {
 	fmt.Fprintf(w, "Machine: %d CPUs (nproc), %s, %s, GOMAXPROCS %d. Date: %s.\n",
 		runtime.NumCPU(), cpuModel(), strings.TrimSpace(sh(bench, nil, "go", "version")), runtime.GOMAXPROCS(0), time.Now().Format("2006-01-02"))
 	fmt.Fprintf(w, "Command: `%s` (%d timed runs of each binary per corpus, alternating no-op, poolcheck; medians).\n\n",
@@ -397,6 +412,10 @@ func report(w io.Writer, cs, scale []*corpus, gcl []*corpus, mb []microResult) {
 		fmt.Fprintf(w, "### golangci-lint v2.15.0, one binary with both plugins: only noop vs only poolcheck enabled (empty cache each run)\n\n")
 		table(w, gcl, "noop")
 	}
+	if len(gclVet) > 0 {
+		fmt.Fprintf(w, "### golangci-lint v2.15.0, the same binary with govet enabled too: noop + govet vs poolcheck + govet (empty cache each run)\n\n")
+		table(w, gclVet, "noop")
+	}
 	if len(mb) > 0 {
 		fmt.Fprintf(w, "### Micro-benchmarks (go test -bench . -benchmem -count %d; median ns/op)\n\n| benchmark | ns/op | MB/s | B/op | allocs/op |\n|---|---:|---:|---:|---:|\n", *count)
 		for _, r := range mb {
@@ -415,7 +434,7 @@ func report(w io.Writer, cs, scale []*corpus, gcl []*corpus, mb []microResult) {
 		}
 		fmt.Fprintln(w)
 	}
-	targets(w, cs, scale)
+	targets(w, cs, scale, gcl, gclVet)
 }
 
 func table(w io.Writer, cs []*corpus, floor string) {
@@ -432,7 +451,7 @@ func table(w io.Writer, cs []*corpus, floor string) {
 }
 
 // targets states each target of the issue against the measurements.
-func targets(w io.Writer, cs, scale []*corpus) {
+func targets(w io.Writer, cs, scale, gcl, gclVet []*corpus) {
 	fmt.Fprintf(w, "### Targets\n\n")
 	ok := func(b bool) string {
 		if b {
@@ -448,6 +467,18 @@ func targets(w io.Writer, cs, scale []*corpus) {
 	if len(scale) == 3 {
 		t1, t2, t4 := med(scale[0].b, wall), med(scale[1].b, wall), med(scale[2].b, wall)
 		fmt.Fprintf(w, "- linear growth: T(2×)/T(1×) = %.2f, T(4×)/T(2×) = %.2f (≤ 2.1: %s)\n", t2/t1, t4/t2, ok(t2/t1 <= 2.1 && t4/t2 <= 2.1))
+	}
+	for _, g := range []struct {
+		how string
+		cs  []*corpus
+	}{{"alone", gcl}, {"with govet", gclVet}} {
+		for _, c := range g.cs {
+			if c.pkgs < 400 {
+				continue
+			}
+			rw := med(c.b, wall) / med(c.a, wall)
+			fmt.Fprintf(w, "- golangci-lint %s on %s (%d packages): wall ratio %.3f (≤ 1.05: %s)\n", g.how, c.name, c.pkgs, rw, ok(rw <= 1.05))
+		}
 	}
 	fmt.Fprintln(w)
 }
