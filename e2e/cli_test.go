@@ -94,6 +94,7 @@ var fixed = map[string][][2]string{
 	"db/db.go":      {{"sslmode=disable&connect_timeout=5s", "sslmode=require&connect_timeout=5"}},
 	"db/db_test.go": {{"connection_limit=1&pool_timeout=5&connect_timeout=5", "connection_limit=10&pool_timeout=20&connect_timeout=10"}},
 	"pool/pool.go":  {{"SetMaxIdleConns(200)", "SetMaxIdleConns(100)"}},
+	"app/app.go":    {{"store.Open(dsn, 1)", "store.Open(dsn, 10)"}},
 }
 
 func wantFixed(t *testing.T, orig, dir string) {

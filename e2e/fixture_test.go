@@ -37,6 +37,9 @@ var defaultFindings = []finding{
 	{"db/db_test.go", "test-connect-timeout-too-short", "warning", "&connect_timeout=5", "5", "10", "connect_timeout", "test", "prisma"},
 	// lib/pq sends a parameter it does not know to the server.
 	{"legacy/legacy.go", "pool-param-forwarded", "error", "connection_limit=5", "5", "", "", "prod", "pq"},
+	// A pool of one, written where store.Open is called in another
+	// package: found through store's facts by every driver.
+	{"app/app.go", "prod-single-connection", "warning", "store.Open(dsn, 1", "1", "10", "max_open", "prod", "pgx"},
 	// MaxIdle above MaxOpen, three times; the fix is MaxOpen.
 	{"pool/pool.go", "max-idle-above-max-open", "warning", "db.SetMaxIdleConns(200", "200", "100", "max_idle", "prod", "database/sql"},
 	{"pool/pool.go", "max-idle-above-max-open", "warning", "primary.SetMaxIdleConns(200", "200", "100", "max_idle", "prod", "database/sql"},

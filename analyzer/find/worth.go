@@ -29,10 +29,12 @@ func Worth(files []*ast.File, info *types.Info, summarized func(types.Object) bo
 		}
 		switch n := n.(type) {
 		case *ast.Ident:
-			switch {
-			case names[n.Name] && !literalHooks[n.Name]:
+			if names[n.Name] && !literalHooks[n.Name] {
 				found = uses(info, n, members)
-			case summarized != nil:
+			}
+			// A helper of the module may share a name with a member
+			// poolcheck knows (store.Open, config.New).
+			if !found && summarized != nil {
 				if obj := info.Uses[n]; obj != nil && obj.Pkg() != nil && obj.Exported() {
 					found = summarized(obj)
 				}

@@ -72,3 +72,26 @@ func f(v url.Values, x string) { v.Set("sslmode", x) }`, true},
 		}
 	}
 }
+
+// A module's helper that shares its name with a member poolcheck knows
+// (store.Open, like sql.Open) counts when its facts say it reaches a
+// pool. os.Open stands in for it here.
+func TestWorthSummarized(t *testing.T) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "x.go", "package p\nimport \"os\"\nfunc f() { os.Open(\"x\") }\n", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := &types.Info{Uses: make(map[*ast.Ident]types.Object), Types: make(map[ast.Expr]types.TypeAndValue)}
+	conf := types.Config{Importer: importer.ForCompiler(fset, "source", nil)}
+	if _, err := conf.Check("p", fset, []*ast.File{f}, info); err != nil {
+		t.Fatal(err)
+	}
+	summarized := func(obj types.Object) bool { return obj.Pkg().Path() == "os" && obj.Name() == "Open" }
+	if !Worth([]*ast.File{f}, info, summarized) {
+		t.Errorf("a summarized helper named Open: Worth = false")
+	}
+	if Worth([]*ast.File{f}, info, nil) {
+		t.Errorf("os.Open with no summaries: Worth = true")
+	}
+}

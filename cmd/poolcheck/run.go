@@ -166,12 +166,22 @@ func (o *options) analyze(a *analysis.Analyzer, stderr io.Writer) (*outcome, err
 		}
 		return nil, fmt.Errorf("no packages matched %s", strings.Join(o.patterns, " "))
 	}
+	deps, err := moduleDeps(cfg, pkgs)
+	if err != nil {
+		return nil, err
+	}
+	if len(deps) > 0 {
+		if pkgs, err = packages.Load(cfg, append(slices.Clone(o.patterns), deps...)...); err != nil {
+			return nil, err
+		}
+		pkgs = dropDepTests(pkgs, deps)
+	}
 	if tests := testOnly(pkgs); len(tests) > 0 {
 		if err := a.Flags.Set("test-packages", strings.Join(tests, ",")); err != nil {
 			return nil, err
 		}
 	}
-	if shadowed := shadowedPaths(pkgs); len(shadowed) > 0 {
+	if shadowed := append(shadowedPaths(pkgs), deps...); len(shadowed) > 0 {
 		if err := a.Flags.Set("shadowed", strings.Join(shadowed, ",")); err != nil {
 			return nil, err
 		}
