@@ -222,22 +222,14 @@ func (f *finder) compositeLit(c inspector.Cursor, lit *ast.CompositeLit) {
 		return
 	}
 	var h Handle
-	for _, elt := range lit.Elts {
-		kv, ok := elt.(*ast.KeyValueExpr)
-		if !ok {
-			continue
-		}
-		id, ok := kv.Key.(*ast.Ident)
-		if !ok {
-			continue
-		}
+	for id, v := range keyed(lit) {
 		if h.IsZero() {
 			h = f.litHandle(c, lit)
 		}
 		if s, ok := sinkIndex()[key+"."+id.Name]; ok {
-			f.dsnArg(c, kv.Value, s.Driver, h, kv.Value)
+			f.dsnArg(c, v, s.Driver, h, v)
 		} else if k := f.knobOfField(t, id.Name); k != nil {
-			f.apiItem(c, k, model.Field, kv.Value, h)
+			f.apiItem(c, k, model.Field, v, h)
 		}
 	}
 }
@@ -310,18 +302,13 @@ func (f *finder) ownLit(c inspector.Cursor, lit *ast.CompositeLit, n *types.Name
 	if !ok {
 		return
 	}
-	for _, elt := range lit.Elts {
-		kv, ok := elt.(*ast.KeyValueExpr)
-		if !ok || !f.isPoolType(kv.Value) {
-			continue
-		}
-		id, ok := kv.Key.(*ast.Ident)
-		if !ok {
+	for id, v := range keyed(lit) {
+		if !f.isPoolType(v) {
 			continue
 		}
 		for i := range st.NumFields() {
 			if fld := st.Field(i); fld.Name() == id.Name {
-				from := f.sourceHandle(funcOf(c), kv.Value)
+				from := f.sourceHandle(funcOf(c), v)
 				if !from.IsZero() {
 					f.res.Links = append(f.res.Links, Link{A: Handle{Obj: fld}, B: from})
 				}

@@ -124,24 +124,16 @@ func declDefaults(fset *token.FileSet, info *types.Info, d *ast.GenDecl, add fun
 
 // litDefaults records the constant fields of one literal.
 func litDefaults(fset *token.FileSet, info *types.Info, lit *ast.CompositeLit, add func(*types.Var, FieldDefault)) {
-	for _, elt := range lit.Elts {
-		kv, ok := elt.(*ast.KeyValueExpr)
-		if !ok {
-			continue
-		}
-		id, ok := kv.Key.(*ast.Ident)
-		if !ok {
-			continue
-		}
+	for id, e := range keyed(lit) {
 		v, ok := info.Uses[id].(*types.Var)
 		if !ok || !v.IsField() {
 			continue
 		}
-		tv, ok := info.Types[kv.Value]
+		tv, ok := info.Types[e]
 		if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
 			continue // a pool setting is a number or a duration
 		}
-		add(v, FieldDefault{Exact: exactString(tv), Raw: types.ExprString(kv.Value), At: at(fset, kv.Value.Pos())})
+		add(v, FieldDefault{Exact: exactString(tv), Raw: types.ExprString(e), At: at(fset, e.Pos())})
 	}
 }
 

@@ -115,12 +115,8 @@ func (f *finder) instantiateFields() {
 				continue
 			}
 			h := Handle{Scope: funcOf(c), Lit: n}
-			for _, elt := range n.Elts {
-				if kv, ok := elt.(*ast.KeyValueExpr); ok {
-					if id, ok := kv.Key.(*ast.Ident); ok {
-						f.fieldValue(c, flowsOf(f.fieldVar(id)), kv.Value, h, "")
-					}
-				}
+			for id, v := range keyed(n) {
+				f.fieldValue(c, flowsOf(f.fieldVar(id)), v, h, "")
 			}
 		case *ast.AssignStmt:
 			if len(n.Lhs) != len(n.Rhs) {
@@ -287,22 +283,14 @@ func (f *finder) cliFlag(lit *ast.CompositeLit) (dest, val ast.Expr, name string
 	if !isNamed || n.Obj().Pkg() == nil || !strings.HasPrefix(n.Obj().Pkg().Path(), "github.com/urfave/cli") || !strings.HasSuffix(n.Obj().Name(), "Flag") {
 		return nil, nil, "", false
 	}
-	for _, elt := range lit.Elts {
-		kv, isKV := elt.(*ast.KeyValueExpr)
-		if !isKV {
-			continue
-		}
-		id, isID := kv.Key.(*ast.Ident)
-		if !isID {
-			continue
-		}
+	for id, v := range keyed(lit) {
 		switch id.Name {
 		case "Destination":
-			dest = kv.Value
+			dest = v
 		case "Value":
-			val = kv.Value
+			val = v
 		case "Name":
-			name, _ = f.constString(kv.Value)
+			name, _ = f.constString(v)
 		}
 	}
 	return dest, val, name, dest != nil && val != nil
