@@ -115,8 +115,17 @@ func (f *finder) instantiateFields() {
 				continue
 			}
 			h := Handle{Scope: funcOf(c), Lit: n}
+			checked := false
 			for id, v := range keyed(n) {
-				f.fieldValue(c, flowsOf(f.fieldVar(id)), v, h, "")
+				fls := flowsOf(f.fieldVar(id))
+				if len(fls) == 0 {
+					continue
+				}
+				if !checked && f.isExpected(c) {
+					break // want := Settings{PoolSize: 64}: compared, not used
+				}
+				checked = true
+				f.fieldValue(c, fls, v, h, "")
 			}
 		case *ast.AssignStmt:
 			if len(n.Lhs) != len(n.Rhs) {

@@ -121,13 +121,13 @@ func (f *finder) isCompared(c inspector.Cursor) bool {
 		return ok && expected(id.Name)
 	case *ast.AssignStmt:
 		for i, r := range p.Rhs {
-			if id, ok := p.Lhs[min(i, len(p.Lhs)-1)].(*ast.Ident); ok && r == c.Node() && expected(id.Name) {
+			if id, ok := p.Lhs[min(i, len(p.Lhs)-1)].(*ast.Ident); ok && r == c.Node() && (expected(id.Name) || f.onlyCompared(c, id)) {
 				return true
 			}
 		}
 	case *ast.ValueSpec:
 		for i, v := range p.Values {
-			if v == c.Node() && i < len(p.Names) && expected(p.Names[i].Name) {
+			if v == c.Node() && i < len(p.Names) && (expected(p.Names[i].Name) || f.onlyCompared(c, p.Names[i])) {
 				return true
 			}
 		}
@@ -137,6 +137,104 @@ func (f *finder) isCompared(c inspector.Cursor) bool {
 	}
 	return false
 }
+
+// isExpected reports a value code compares with rather than uses, seen
+// through & and parentheses: want := &redis.Options{PoolSize: 1}.
+func (f *finder) isExpected(c inspector.Cursor) bool {
+	for {
+		switch p := c.Parent().Node().(type) {
+		case *ast.ParenExpr:
+		case *ast.UnaryExpr:
+			if p.Op != token.AND {
+				return f.isCompared(c)
+			}
+		default:
+			return f.isCompared(c)
+		}
+		c = c.Parent()
+	}
+}
+
+// onlyCompared reports a local variable, assigned at c, that its
+// function only compares with or prints: dsn := "…?timeout=5s" then
+// if got() != dsn { t.Errorf("… %v", dsn) }. It reaches no pool.
+func (f *finder) onlyCompared(c inspector.Cursor, id *ast.Ident) bool {
+	v, ok := f.info.ObjectOf(id).(*types.Var)
+	if !ok || v.Parent() == nil || v.Parent() == f.pkg.Scope() {
+		return false
+	}
+	fc := c
+	for ; fc.Index() >= 0; fc = fc.Parent() {
+		if _, ok := fc.Node().(*ast.FuncDecl); ok {
+			break
+		}
+		if _, ok := fc.Node().(*ast.FuncLit); ok {
+			break
+		}
+	}
+	if fc.Index() < 0 {
+		return false
+	}
+	compared := false
+	for u := range fc.Preorder((*ast.Ident)(nil)) {
+		if f.info.Uses[u.Node().(*ast.Ident)] != v {
+			continue
+		}
+		switch f.useOf(u) {
+		case useCompared:
+			compared = true
+		case useOther:
+			return false
+		}
+	}
+	return compared
+}
+
+type use int
+
+const (
+	useOther use = iota
+	useCompared
+	usePrinted
+)
+
+// useOf tells what the expression at c is used for: compared (== and
+// !=, strings.Contains, reflect.DeepEqual, an Equal or Diff of a test
+// library), printed by a testing.TB or fmt, or anything else.
+func (f *finder) useOf(c inspector.Cursor) use {
+	switch p := c.Parent().Node().(type) {
+	case *ast.BinaryExpr:
+		if p.Op == token.EQL || p.Op == token.NEQ {
+			return useCompared
+		}
+	case *ast.CallExpr:
+		if p.Fun == c.Node() {
+			return useOther
+		}
+		fn, ok := typeutil.Callee(f.info, p).(*types.Func)
+		if !ok || fn.Pkg() == nil {
+			return useOther
+		}
+		switch path, name := fn.Pkg().Path(), fn.Name(); {
+		case (path == "strings" || path == "bytes") && searchFuncs[name], comparers[name]:
+			return useCompared
+		case printers[path+"."+name]:
+			return usePrinted
+		}
+	}
+	return useOther
+}
+
+// printers only print their arguments.
+var printers = map[string]bool{
+	"testing.Error": true, "testing.Errorf": true, "testing.Fatal": true, "testing.Fatalf": true,
+	"testing.Log": true, "testing.Logf": true, "testing.Skip": true, "testing.Skipf": true,
+	"fmt.Print": true, "fmt.Printf": true, "fmt.Println": true, "fmt.Fprint": true, "fmt.Fprintf": true, "fmt.Fprintln": true, "fmt.Errorf": true,
+}
+
+// comparers are the functions of test libraries that compare their
+// arguments (reflect, testify, go-cmp, is).
+var comparers = map[string]bool{"DeepEqual": true, "Equal": true, "Equalf": true, "EqualValues": true, "NotEqual": true, "Diff": true, "Exactly": true}
 
 // expected reports a name that holds an expected result in a test:
 // want, wantDSN, expected, expectedURL.
