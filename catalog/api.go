@@ -125,7 +125,7 @@ func FragmentKey(key string) bool {
 // fix can add a missing setting under the right name.
 func ForSetting(d Driver, s Setting) []*Knob {
 	var dsn, api []*Knob
-	for _, k := range index().all {
+	for _, k := range append(index().all, index().options[d]...) {
 		switch {
 		case k.Driver != d || k.Setting != s:
 		case k.API == nil:

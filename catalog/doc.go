@@ -6,6 +6,16 @@
 // Adding a driver is adding rows: a DriverInfo in drivers.go, knobs in a
 // knobs_*.go file, sinks in sinks.go. No function branches on a driver.
 //
+// # Node libraries
+//
+// The pools of node-postgres, knex, Sequelize and mysql2 are configured
+// with options objects, not DSNs: their rows (knobs_node.go) have Option
+// set, Key a dotted path ("pool.max"), and are listed by Options and
+// LookupOption, never by Knobs or Lookup, so no DSN reader and no Go
+// analyzer table sees them. NodeSinks lists the entry points that take
+// the objects (new Pool from 'pg', knex(...), ...). Their values are
+// JavaScript numbers, mostly milliseconds (UnitMillis).
+//
 // # Units
 //
 // A Knob's Unit says how the driver spells a value: UnitCount "10",

@@ -22,7 +22,8 @@ const (
 )
 
 // drivers holds one row per driver, in the order Drivers returns them.
-var drivers = []DriverInfo{
+// The Node libraries' rows are in knobs_node.go.
+var drivers = append([]DriverInfo{
 	{Name: Postgres, Family: "postgres", Unknown: UnknownToServer,
 		UnknownText: "sent to the server as a startup parameter by pgx and lib/pq; a name the server does not know fails the connection: unrecognized configuration parameter \"{key}\"",
 		Other:       append(append([]string(nil), pgconnOther...), pqOther...),
@@ -80,7 +81,7 @@ var drivers = []DriverInfo{
 	{Name: SQLMock, Family: "database/sql",
 		NotJudged: "a go-sqlmock database: no server and no real pool behind it",
 		Source:    "github.com/DATA-DOG/go-sqlmock@v1.5.2 sqlmock.go New, NewWithDSN"},
-}
+}, nodeDrivers...)
 
 // neighbours lists, per family, the families Foreign searches, in order.
 var neighbours = map[string][]string{
@@ -90,6 +91,7 @@ var neighbours = map[string][]string{
 	"sqlite":    {"sqlite", "prisma"},
 	"prisma":    {"prisma", "postgres", "mysql", "sqlserver", "sqlite"},
 	"redis":     {"redis"},
+	"node":      {"node"},
 }
 
 // schemes maps URL schemes to the driver they imply.

@@ -13,6 +13,7 @@ type catalogIndex struct {
 	other    map[Driver]map[string]bool  // keys read but not modelled
 	api      map[string]*Knob            // "pkg.Type.Member"
 	fragment map[string]bool             // every DSN knob key and alias
+	options  map[Driver][]*Knob          // Node library options, by driver
 }
 
 var index = sync.OnceValue(build)
@@ -35,6 +36,7 @@ func build() *catalogIndex {
 		other:    make(map[Driver]map[string]bool),
 		api:      make(map[string]*Knob),
 		fragment: make(map[string]bool),
+		options:  make(map[Driver][]*Knob),
 	}
 	for i := range drivers {
 		d := &drivers[i]
@@ -49,6 +51,9 @@ func build() *catalogIndex {
 		for _, k := range rows {
 			x.add(k)
 		}
+	}
+	for _, k := range nodeRows() {
+		x.options[k.Driver] = append(x.options[k.Driver], k)
 	}
 	return x
 }

@@ -151,7 +151,11 @@ type Knob struct {
 	Key     string   // DSN key ("pool_max_conns") or Go member ("SetMaxOpenConns", "MaxConns")
 	Aliases []string // other spellings of Key
 	API     *API     // nil for DSN keys
-	Setting Setting  // "" for knobs outside the neutral model
+	// Option marks a Node library's configuration option: Key is its
+	// dotted path in the options object ("pool.max"). Option rows are
+	// listed by Options, not Knobs: they are neither DSN keys nor Go API.
+	Option  bool
+	Setting Setting // "" for knobs outside the neutral model
 	Unit    Unit
 	Enum    map[string]string // UnitEnum: accepted raw value -> canonical value (keys lower-case where the driver folds case)
 	Default string            // in the driver's spelling, parseable by Parse; "" when there is none

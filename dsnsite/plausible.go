@@ -1,6 +1,7 @@
 package dsnsite
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/poolcheck/poolcheck/catalog"
@@ -21,8 +22,8 @@ import (
 //   - a MySQL DSN: a network with an address, tcp(...) or unix(...),
 //     and keys the driver reads;
 //   - ADO (sqlserver): a server key, and every key one go-mssqldb reads;
-//   - a query fragment: every key a pool, timeout or TLS key, or a
-//     SQLite _pragma, and at least one a setting; the family of the keys
+//   - a query fragment: every key one that a family of drivers reads,
+//     and at least one a pool, timeout or TLS setting; the family
 //     (catalog.ForKeys) names the driver.
 func Plausible(d *dsn.DSN) (catalog.Driver, bool) {
 	d.ExpandPragmas()
@@ -41,19 +42,10 @@ func Plausible(d *dsn.DSN) (catalog.Driver, bool) {
 	case dsn.KindADO:
 		return catalog.SQLServer, hasKey(keys, "server", "data source", "address", "addr") && allRead(keys, catalog.SQLServer)
 	case dsn.KindFragment:
-		setting := false
-		for _, k := range keys {
-			switch {
-			case catalog.FragmentKey(k):
-				setting = true
-			case !strings.HasPrefix(k, dsn.PragmaKey):
-				return "", false
-			}
+		if !slices.ContainsFunc(keys, catalog.FragmentKey) {
+			return "", false // no setting: nothing to judge
 		}
-		if !setting {
-			return "", false
-		}
-		return catalog.ForKeys(keys)
+		return catalog.ForKeys(keys) // every key read by one family
 	}
 	return "", false
 }
@@ -87,7 +79,7 @@ func libpqEvidence(keys []string) bool {
 // mysqlNet reports a MySQL DSN with a network address: user@tcp(host)/db
 // or unix(/path)/db.
 func mysqlNet(s string) bool {
-	for _, n := range []string{"tcp(", "tcp4(", "tcp6(", "unix("} {
+	for _, n := range []string{"tcp(", "tcp4(", "tcp6(", "unix(", "("} { // "user@(host)/db": tcp
 		if i := strings.Index(s, n); i == 0 || i > 0 && s[i-1] == '@' {
 			return true
 		}

@@ -21,6 +21,7 @@ var testGlobs = []string{
 	"**/testdata/**",
 	"**/testutil/**", "**/testutils/**",
 	"**/testhelper/**", "**/testhelpers/**",
+	"**/testfixtures/**", "**/testserver/**", "**/testsupport/**", "**/testenv/**", "**/testing/**",
 	"**/test/**", "**/tests/**", "**/e2e/**", "**/__tests__/**",
 	"**/*.test.*", "**/*.spec.*",
 	"**/.env.test*", "**/jest.config.*", "**/jest.setup.*", "**/vitest.config.*", "**/vitest.setup.*",

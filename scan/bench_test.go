@@ -158,3 +158,42 @@ func BenchmarkParse(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkNoDSNJS is BenchmarkNoDSN on the TypeScript files alone: the
+// pre-filter's path for JS, which also looks for Node pool libraries.
+func BenchmarkNoDSNJS(b *testing.B) {
+	src := noDSN()["src/app{i}.ts"]
+	s := &scanner{}
+	pol := rules.Default()
+	w := walked{path: "src/app.ts", format: fmtJS}
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		o := &outcome{file: w}
+		s.content(o, w.path, pol, src)
+		if o.parsed || len(o.findings) > 0 {
+			b.Fatalf("parsed %v, %d findings", o.parsed, len(o.findings))
+		}
+	}
+}
+
+// BenchmarkJSPool measures a JS file that is parsed whole: a service
+// module that imports pg and builds its pool from a config object, with
+// ordinary code around it.
+func BenchmarkJSPool(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString("import { Pool } from 'pg';\nconst CONFIG = Object.freeze({ TEST: { max: 1, connectionTimeoutMillis: 2000 }, PROD: { max: 20 } });\n")
+	sb.Write(noDSN()["src/app{i}.ts"])
+	sb.WriteString("export const pool = new Pool(process.env.NODE_ENV === 'test' ? CONFIG.TEST : CONFIG.PROD);\n")
+	src := []byte(sb.String())
+	s := &scanner{}
+	pol := rules.Default()
+	w := walked{path: "src/db.ts", format: fmtJS}
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		o := &outcome{file: w}
+		s.content(o, w.path, pol, src)
+		if len(o.findings) != 3 {
+			b.Fatalf("%d findings", len(o.findings))
+		}
+	}
+}

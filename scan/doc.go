@@ -53,7 +53,22 @@
 //
 // This is how the incident's prismaClient.mjs, a production path, gets
 // its test verdicts: the pool parameters are appended inside
-// if (process.env.NODE_ENV === 'test').
+// if (process.env.NODE_ENV === 'test'). Code after an early return or
+// throw on a condition that fails under test is test code too.
+//
+// # JavaScript constants and Node libraries
+//
+// In JS/TS, names, properties and template holes resolve to the file's
+// const values (jsconst.go): strings, numbers, booleans, object
+// literals, aliases, destructuring, concatenations and conditionals,
+// each byte mapped to where it is written, so a finding and its fix land
+// on the declaration and the message names the code that builds the
+// URL. A constant takes the scope of the code that uses it, and each
+// branch of a conditional the verdict of its condition. The pools of
+// node-postgres, knex, Sequelize and mysql2, and the URLs given to the
+// Prisma client, are found at the calls bound to those libraries'
+// imports (jslib.go) and judged through the catalog's option rows.
+// docs/scan-javascript.md is the user's page.
 //
 // # Errors
 //

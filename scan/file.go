@@ -24,7 +24,9 @@ type format struct {
 // parser found in them.
 type fileScan struct {
 	src      []byte
+	path     string // the file's path, for formats that read its name
 	values   []value
+	pools    []optPool // Node library pools (JS)
 	comments []comment
 	errs     []parseError
 }
@@ -140,12 +142,12 @@ func (s *scanner) file(w walked) (o *outcome) {
 // parser, the judgement and the directives.
 func (s *scanner) content(o *outcome, relp string, pol *rules.Policy, src []byte) {
 	w := o.file
-	if binary(src) || !interesting(src) {
+	if binary(src) || !interesting(src) && !nodePool(w, src) {
 		return
 	}
 	o.parsed = true
 	r := &fileRun{w: w, rel: relp, pol: pol, min: s.opts.MinSeverity, src: src}
-	fs := &fileScan{src: withoutBOM(src, w.format)}
+	fs := &fileScan{src: withoutBOM(src, w.format), path: w.path}
 	if !safely(func() { w.format.parse(fs) }) {
 		o.errs = append(o.errs, &FileError{File: w.path, Msg: "internal error while reading this " + w.format.name + " file; please report it"})
 		return
@@ -161,6 +163,9 @@ func (s *scanner) content(o *outcome, relp string, pol *rules.Policy, src []byte
 	if !safely(func() {
 		for _, v := range fs.values {
 			r.judge(v)
+		}
+		for i := range fs.pools {
+			r.judgePool(&fs.pools[i])
 		}
 		r.suppress(fs.comments)
 		r.settle()
@@ -185,6 +190,12 @@ func withoutBOM(src []byte, f *format) []byte {
 	c := bytes.Clone(src)
 	copy(c, "   ")
 	return c
+}
+
+// nodePool reports a JS file that may configure a Node library's pool
+// without a DSN in it: it imports one, or it is a knexfile.
+func nodePool(w walked, src []byte) bool {
+	return w.format == fmtJS && (strings.HasPrefix(filepath.Base(w.path), "knexfile") || importsLibrary(src))
 }
 
 // safely runs fn and reports whether it returned without a panic. A

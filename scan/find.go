@@ -14,6 +14,8 @@ type value struct {
 	keyed bool           // the format says it is a connection string (a Prisma datasource url)
 	test  bool           // the format knows it applies to tests only (a NODE_ENV guard, a "test" section)
 	hint  catalog.Driver // the driver the format implies (Prisma for .prisma files), or ""
+	use   [2]int         // JS: the file bytes of the code that builds it
+	name  string         // JS: what it is assigned to, or the function that returns it, for messages
 }
 
 // parsed is a DSN read from a value; t is the part of the value it

@@ -191,6 +191,9 @@ func judgeAll(t *testing.T, src []byte, fs *fileScan) {
 	for _, v := range fs.values {
 		r.judge(v)
 	}
+	for i := range fs.pools {
+		r.judgePool(&fs.pools[i])
+	}
 	r.suppress(fs.comments)
 	r.settle()
 	for _, f := range r.findings {

@@ -1,6 +1,9 @@
 package scan
 
-import "strings"
+import (
+	"path/filepath"
+	"strings"
+)
 
 // parseJS reads a JS/TS file: each string or template literal, with the
 // literals and expressions '+' joins it to, is one value (see chain).
@@ -10,10 +13,20 @@ import "strings"
 // (see testRegions).
 func parseJS(f *fileScan) {
 	toks := lexJS(f.src, f)
-	a := &jsFile{src: f.src, str: string(f.src), flags: make(map[string]int), envs: make(map[string]bool)}
+	a := newJSFile(f.src)
 	a.each(toks, a.aliases)
 	a.each(toks, a.regions)
+	a.declare(a.stream(toks))
+	a.each(toks, a.references)
 	a.each(toks, func(s *jstream) { a.chains(s, f) })
+	a.libraries(a.stream(toks), f, filepath.Base(f.path))
+}
+
+func newJSFile(src []byte) *jsFile {
+	return &jsFile{src: src, str: string(src), flags: make(map[string]int), envs: make(map[string]bool),
+		consts: make(map[string]*jdecl), ambiguous: make(map[string]bool), refd: make(map[string]bool),
+		inits:   make(map[int]*jdecl),
+		streams: make(map[*jtok]*jstream)}
 }
 
 // The environment a JS program runs in, as test code checks it.
@@ -33,6 +46,15 @@ type jsFile struct {
 	flags    map[string]int  // const isTest = NODE_ENV === "test": +1; a negated test: -1
 	envs     map[string]bool // const env = process.env.NODE_ENV: an alias of an env name
 	testCode [][2]int        // file bytes of code that runs only under test
+
+	consts     map[string]*jdecl  // const bindings (jsconst.go)
+	constFirst [256]bool          // the first bytes of their names
+	ambiguous  map[string]bool    // names declared more than once, or with let or var
+	refd       map[string]bool    // const names a chain refers to as a whole operand
+	work       int                // evaluation steps spent
+	built      int                // bytes of text built from constants
+	streams    map[*jtok]*jstream // by first token: each stream built once
+	inits      map[int]*jdecl     // by the file offset of its initializer: the consts not destructured
 }
 
 // jstream is one token stream (the file, or a ${...} part) with its
@@ -40,12 +62,12 @@ type jsFile struct {
 type jstream struct {
 	toks  []jtok
 	match []int // index of the matching bracket, -1 if none
+	enc   []int // the innermost open bracket around each token; built on demand
 }
 
 // each calls fn for the file's stream and every ${...} part's, in order.
 func (a *jsFile) each(toks []jtok, fn func(*jstream)) {
-	s := &jstream{toks: toks, match: matchBrackets(a.src, toks)}
-	fn(s)
+	fn(a.stream(toks))
 	for _, t := range toks {
 		if t.tmpl != nil {
 			for _, h := range t.tmpl.holes {
@@ -53,6 +75,21 @@ func (a *jsFile) each(toks []jtok, fn func(*jstream)) {
 			}
 		}
 	}
+}
+
+// stream returns the stream of toks, its brackets matched once.
+func (a *jsFile) stream(toks []jtok) *jstream {
+	if len(toks) == 0 {
+		return &jstream{}
+	}
+	if s, ok := a.streams[&toks[0]]; ok {
+		return s
+	}
+	s := &jstream{toks: toks, match: matchBrackets(a.src, toks)}
+	if a.streams != nil {
+		a.streams[&toks[0]] = s
+	}
+	return s
 }
 
 func matchBrackets(src []byte, toks []jtok) []int {
@@ -372,6 +409,9 @@ func (a *jsFile) isUndefined(s *jstream, b, e int) bool {
 // without parts).
 func (a *jsFile) strValue(s *jstream, i int) string {
 	t := s.toks[i]
+	if raw := a.str[min(t.start+1, t.end):max(t.start+1, t.end-1)]; !strings.ContainsAny(raw, "\\\r") {
+		return raw // nothing to decode: no allocation
+	}
 	var b builder
 	b.begin(t.start+1, nil)
 	decodeJS(&b, a.src, t.start+1, max(t.start+1, t.end-1), t.kind == jTmpl)
@@ -404,6 +444,9 @@ func (a *jsFile) regions(s *jstream) {
 			if v > 0 {
 				a.region(s, p+1, ce)
 			}
+			if v < 0 && !a.is(s, ce, jIdent, "else") && a.exits(s, p+1, ce) {
+				a.region(s, ce, a.caseEnd(s, ce, a.blockEnd(s, i)))
+			}
 			if v < 0 && a.is(s, ce, jIdent, "else") {
 				a.region(s, ce+1, a.stmtEnd(s, ce+1, 0))
 			}
@@ -428,6 +471,88 @@ func (a *jsFile) regions(s *jstream) {
 			}
 		}
 	}
+}
+
+// exits reports whether the statement [b, e) always leaves its block:
+// it is a return or throw, or a block whose last statement is one.
+func (a *jsFile) exits(s *jstream, b, e int) bool {
+	if !a.punct(s, b, "{") || s.match[b] != e-1 {
+		return a.is(s, b, jIdent, "return") || a.is(s, b, jIdent, "throw")
+	}
+	last := -1
+	for i := b + 1; i < e-1; {
+		last = i
+		i = a.stmtEnd(s, i, 0)
+	}
+	return last >= 0 && (a.is(s, last, jIdent, "return") || a.is(s, last, jIdent, "throw"))
+}
+
+// blockEnd returns the index of the brace that closes the block holding
+// token i, or the end of the stream at the top level: what follows an
+// early exit runs only when its condition failed. Inside parentheses or
+// brackets there is no block to end: it returns i.
+func (a *jsFile) blockEnd(s *jstream, i int) int {
+	if s.enc == nil {
+		s.enc = enclosing(a.src, s)
+	}
+	o := s.enc[i]
+	switch {
+	case o < 0:
+		return len(s.toks)
+	case a.punct(s, o, "{") && s.match[o] > i:
+		return s.match[o]
+	}
+	return i
+}
+
+// enclosing gives, for each token, the index of the innermost bracket
+// open around it (-1 at the top level), in one pass.
+func enclosing(src []byte, s *jstream) []int {
+	enc := make([]int, len(s.toks))
+	var stack []int
+	for i, t := range s.toks {
+		if t.kind == jPunct && t.end-t.start == 1 {
+			switch src[t.start] {
+			case ')', ']', '}':
+				if n := len(stack); n > 0 && s.match[i] == stack[n-1] {
+					stack = stack[:n-1]
+				}
+			}
+		}
+		enc[i] = -1
+		if n := len(stack); n > 0 {
+			enc[i] = stack[n-1]
+		}
+		if t.kind == jPunct && t.end-t.start == 1 && s.match[i] > i {
+			stack = append(stack, i)
+		}
+	}
+	return enc
+}
+
+// caseEnd returns where the code after an early exit ends inside a
+// switch: at the next case or default label of its level, else at end.
+// The search is bounded, so that many exits in one switch stay linear.
+func (a *jsFile) caseEnd(s *jstream, from, end int) int {
+	if from >= len(s.toks) {
+		return end
+	}
+	if o := s.enc[from]; o < 1 || !a.punct(s, o-1, ")") || !a.is(s, s.match[o-1]-1, jIdent, "switch") {
+		return end // not a switch body
+	}
+	for j, steps := from, 0; j < end; j, steps = j+1, steps+1 {
+		if steps > maxBranch {
+			return j
+		}
+		if m := s.match[j]; m > j {
+			j = m
+			continue
+		}
+		if a.is(s, j, jIdent, "case") || a.is(s, j, jIdent, "default") && a.punct(s, j+1, ":") {
+			return j
+		}
+	}
+	return end
 }
 
 // ternary records the branch of COND ? A : B that runs only under test.
@@ -669,15 +794,21 @@ func (a *jsFile) continues(s *jstream, j int) bool {
 
 // ---------------------------------------------------------------- chains
 
-// chains finds each literal and what '+' joins to it. A chain is a run
-// of operands joined by '+': a string literal is constant, a template
-// literal constant except its ${...} parts, anything else (a variable,
-// process.env.X, a call) a part that is not constant. `url += "?..."`
-// starts with the current value of url, which is not constant.
+// chains finds each literal, and each reference to a const string, and
+// what '+' joins to it. A chain is a run of operands joined by '+': a
+// string literal is constant, a template literal constant except the
+// ${...} parts that are not, a name or property of a constant
+// (jsconst.go) its value, anything else (process.env.X, a call) a part
+// that is not constant. `url += "?..."` starts with the current value
+// of url, which is not constant. A conditional constant forks the chain:
+// each branch is a value of its own, in the scope of its condition.
+//
+// The initializer of a const that a chain refers to is not a value
+// where it is declared: it takes the scope of the code that uses it.
 func (a *jsFile) chains(s *jstream, f *fileScan) {
 	done := make([]bool, len(s.toks))
 	for i, t := range s.toks {
-		if done[i] || t.kind != jStr && t.kind != jTmpl {
+		if done[i] || t.kind != jStr && t.kind != jTmpl && !a.isRef(s, i) {
 			continue
 		}
 		start := i
@@ -688,39 +819,68 @@ func (a *jsFile) chains(s *jstream, f *fileScan) {
 			}
 			start = os
 		}
-		var b builder
+		vs := []variant{{}}
 		if a.punct(s, start-1, "+=") {
 			ts := a.operandStart(s, start-2)
 			if ts < 0 {
 				ts = start - 1
 			}
-			b.hole(s.toks[max(ts, 0)].start, s.toks[start-1].start)
+			vs[0].b.hole(s.toks[max(ts, 0)].start, s.toks[start-1].start)
 		}
+		end := start
 		for j := start; j < len(s.toks); {
 			e := a.operandEnd(s, j)
 			if e <= j {
 				break
 			}
-			a.operand(s, j, e, &b)
+			vs = a.chainOperand(vs, s, j, e, 0)
 			for k := j; k < e; k++ {
 				done[k] = true
 			}
+			end = e
 			if !a.punct(s, e, "+") {
 				break
 			}
 			j = e + 1
 		}
-		if len(b.parts) == 0 {
+		if a.referencedInit(s, start, end) {
 			continue
 		}
 		first := s.toks[start].start
-		f.value(value{t: b.text(), key: a.keyFor(s, start), test: a.inTest(first)})
+		use := a.inTest(first)
+		where := [2]int{first, s.toks[max(end-1, start)].end}
+		key := a.keyFor(s, start)
+		name := key
+		if name == "" && a.far(vs, where) {
+			name = a.funcName(s, start)
+		}
+		for k := range vs {
+			v := &vs[k]
+			if v.dead || len(v.b.parts) == 0 || v.sign < 0 && use {
+				continue
+			}
+			f.value(value{t: v.b.text(), key: key, test: use || v.sign > 0, use: where, name: name})
+		}
 	}
 }
 
-// operand appends tokens [b, e) to a chain: a literal as its text, else
-// a hole.
-func (a *jsFile) operand(s *jstream, b, e int, out *builder) {
+// far reports whether a chain's text comes in part from outside its own
+// bytes (a constant declared elsewhere): then messages name the chain.
+func (a *jsFile) far(vs []variant, where [2]int) bool {
+	for i := range vs {
+		for _, p := range vs[i].b.parts {
+			if !p.hole && (p.src0 < where[0] || p.src1 > where[1]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// chainOperand appends tokens [b, e) to each variant of a chain: a
+// literal as its text (a template's parts evaluated), else the constant
+// they evaluate to, else a hole.
+func (a *jsFile) chainOperand(vs []variant, s *jstream, b, e, depth int) []variant {
 	t := s.toks[b]
 	switch {
 	case e == b+1 && t.kind == jStr:
@@ -735,23 +895,107 @@ func (a *jsFile) operand(s *jstream, b, e int, out *builder) {
 		} else {
 			enc = nil // not closed: no fix
 		}
-		out.grow(end - t.start)
-		out.begin(t.start+1, enc)
-		decodeJS(out, a.src, t.start+1, end, false)
-		out.end(end)
+		for i := range vs {
+			out := &vs[i].b
+			out.grow(end - t.start)
+			out.begin(t.start+1, enc)
+			decodeJS(out, a.src, t.start+1, end, false)
+			out.end(end)
+		}
 	case e == b+1 && t.kind == jTmpl:
 		for k, c := range t.tmpl.chunks {
 			if k > 0 {
 				h := t.tmpl.holes[k-1]
-				out.hole(h.start, h.end)
+				hs := a.stream(h.toks)
+				vs = a.append(vs, a.eval(hs, 0, len(hs.toks), depth+1), h.start, h.end)
 			}
-			out.begin(c[0], encJSTemplate)
-			decodeJS(out, a.src, c[0], c[1], true)
-			out.end(c[1])
+			for i := range vs {
+				out := &vs[i].b
+				out.begin(c[0], encJSTemplate)
+				decodeJS(out, a.src, c[0], c[1], true)
+				out.end(c[1])
+			}
 		}
 	default:
-		out.hole(t.start, s.toks[e-1].end)
+		vs = a.append(vs, a.eval(s, b, e, depth+1), t.start, s.toks[e-1].end)
 	}
+	return vs
+}
+
+// isRef reports whether token i starts a reference to a const string as
+// a whole operand: NAME, or a property of a const object (C.TEST.URL,
+// C['TEST'].URL), not a property name, an object key or the declared
+// name itself.
+func (a *jsFile) isRef(s *jstream, i int) bool {
+	if !a.refPos(s, i) {
+		return false
+	}
+	e := a.operandEnd(s, i)
+	if !a.pureRef(s, i, e) {
+		return false
+	}
+	for _, l := range flatten(a.reference(s, i, e, 0), 0, nil) {
+		if l.v.kind == jvStr {
+			return true
+		}
+	}
+	return false
+}
+
+// pureRef reports whether tokens [b, e) are a name with properties and
+// nothing else: no call, no computed key but a string.
+func (a *jsFile) pureRef(s *jstream, b, e int) bool {
+	for i := b + 1; i < e; {
+		switch {
+		case (a.punct(s, i, ".") || a.punct(s, i, "?.")) && i+1 < e && s.toks[i+1].kind == jIdent:
+			i += 2
+		case a.punct(s, i, "[") && s.match[i] == i+2 && i+2 < e && s.toks[i+1].kind == jStr:
+			i += 3
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// refPos reports whether token i is a name in the position of a
+// reference to a const.
+func (a *jsFile) refPos(s *jstream, i int) bool {
+	t := s.toks[i]
+	if t.kind != jIdent || len(a.consts) == 0 || !a.constFirst[a.src[t.start]] {
+		return false
+	}
+	d, ok := a.consts[a.tx(s, i)]
+	switch {
+	case !ok || a.ambiguous[a.tx(s, i)]:
+		return false
+	case d.s == s && d.name == i:
+		return false
+	case a.punct(s, i-1, ".") || a.punct(s, i-1, "?."):
+		return false
+	case a.punct(s, i+1, ":") && (a.punct(s, i-1, "{") || a.punct(s, i-1, ",")):
+		return false
+	}
+	return true
+}
+
+// references records the consts that chains refer to as a whole operand.
+func (a *jsFile) references(s *jstream) {
+	for i := range s.toks {
+		if a.refPos(s, i) && a.operandEnd(s, i) == i+1 {
+			a.refd[a.tx(s, i)] = true
+		}
+	}
+}
+
+// referencedInit reports whether tokens [b, e) are the whole initializer
+// of a const that some chain refers to.
+func (a *jsFile) referencedInit(s *jstream, b, e int) bool {
+	if b >= len(s.toks) {
+		return false
+	}
+	d, ok := a.inits[s.toks[b].start]
+	return ok && d.s == s && d.e == e && a.refd[a.tx(s, d.name)]
 }
 
 // operandStart returns where the operand whose last token is k starts:
@@ -822,6 +1066,40 @@ func (a *jsFile) operandEnd(s *jstream, j int) int {
 		}
 	}
 	return e
+}
+
+// funcName names the function whose body holds token i, for messages:
+// "databaseUrl()" for function databaseUrl() { ... }, const
+// databaseUrl = () => { ... } or a method; "" at the top level.
+func (a *jsFile) funcName(s *jstream, i int) string {
+	open := -1
+	for j, steps := i-1, 0; j >= 0 && steps < maxCond*4; j, steps = j-1, steps+1 {
+		if m := s.match[j]; m >= 0 && m < j {
+			j = m
+			continue
+		}
+		if a.punct(s, j, "{") {
+			open = j
+			break
+		}
+	}
+	if open < 1 {
+		return ""
+	}
+	k := open - 1
+	if a.punct(s, k, "=>") {
+		k--
+	}
+	if a.punct(s, k, ")") && s.match[k] >= 0 {
+		k = s.match[k] - 1
+	}
+	switch {
+	case k >= 0 && s.toks[k].kind == jIdent && !exprKeywords[a.tx(s, k)] && a.tx(s, k) != "if" && a.tx(s, k) != "for" && a.tx(s, k) != "while" && a.tx(s, k) != "switch":
+		return a.tx(s, k) + "()"
+	case a.punct(s, k, "=") && k > 0 && s.toks[k-1].kind == jIdent:
+		return a.tx(s, k-1) + "()"
+	}
+	return ""
 }
 
 // keyFor names what a chain starting at token i is assigned or passed

@@ -137,3 +137,41 @@ func (s *keySet) add(m map[string]bool, key string) {
 		m[key[i+1:]] = true
 	}
 }
+
+// importsLibrary reports whether JS source imports or requires a Node
+// pool library the catalog knows ('pg', 'knex', ...): such a file may
+// configure a pool with no DSN in it. It looks at each "from" and
+// "require(" followed by a quoted name: two vectorized passes.
+func importsLibrary(src []byte) bool {
+	libs := nodePackages()
+	for _, kw := range [][]byte{[]byte("from"), []byte("require(")} {
+		for i := 0; ; {
+			j := bytes.Index(src[i:], kw)
+			if j < 0 {
+				break
+			}
+			i += j + len(kw)
+			k := i
+			for k < len(src) && (src[k] == ' ' || src[k] == '\t') {
+				k++
+			}
+			if k >= len(src) || src[k] != '\'' && src[k] != '"' {
+				continue
+			}
+			e := bytes.IndexByte(src[k+1:min(len(src), k+64)], src[k])
+			if e >= 0 && libs[string(src[k+1:k+1+e])] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nodePackages are the packages of the catalog's Node entry points.
+var nodePackages = sync.OnceValue(func() map[string]bool {
+	m := make(map[string]bool)
+	for _, s := range catalog.NodeSinks() {
+		m[s.Package] = true
+	}
+	return m
+})

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/poolcheck/poolcheck/analyzer/report"
 	"github.com/poolcheck/poolcheck/catalog"
@@ -64,6 +65,7 @@ func (r *fileRun) judge(v value) {
 		pool.ID = r.rel + ":" + strconv.Itoa(r.position(a).Line)
 		for _, viol := range r.pol.Evaluate(pool) {
 			r.violation(p, pool, viol)
+			r.via(r.findings[len(r.findings)-1], v)
 		}
 	}
 }
@@ -89,6 +91,25 @@ func (r *fileRun) violation(p parsed, pool *model.Pool, v rules.Violation) {
 	}
 	f.Fix = fixFor(p, pool, v)
 	r.findings = append(r.findings, f)
+}
+
+// via names, in the message of a finding on a constant declared away
+// from the code that builds the connection string, that code: its name
+// and where it is.
+func (r *fileRun) via(f *Finding, v value) {
+	if v.use[1] == 0 || f.Pos.Offset >= v.use[0] && f.Pos.Offset < v.use[1] {
+		return
+	}
+	p := r.position(v.use[0])
+	name := "the connection string"
+	if v.name != "" {
+		name = v.name
+	}
+	verb := "built"
+	if v.t == nil {
+		verb = "created" // a library's pool
+	}
+	f.Message += " (in " + name + ", " + verb + " at line " + strconv.Itoa(p.Line) + ")"
 }
 
 // span returns the text bytes of a site's value.
@@ -174,8 +195,13 @@ func (r *fileRun) settle() {
 	for _, f := range r.findings {
 		k := key{f.Pos.Offset, f.End.Offset, f.Rule}
 		if old, ok := seen[k]; ok {
+			scopes := union(old.Scopes, f.Scopes)
 			if f.Severity > old.Severity {
 				*old = *f
+			}
+			if len(scopes) > len(old.Scopes) { // a JS constant used in two scopes
+				old.Scopes = scopes
+				old.Message += " (used in " + strings.Join(scopes, " and ") + " code)"
 			}
 			continue
 		}
@@ -201,6 +227,17 @@ func toSet(src []byte, edits []Edit) []editset.Edit {
 		out[i] = editset.Edit{Start: e.Start, End: e.End, New: e.New}
 		if 0 <= e.Start && e.Start <= e.End && e.End <= len(src) {
 			out[i].Old = string(src[e.Start:e.End])
+		}
+	}
+	return out
+}
+
+// union returns a's scopes and those of b that a lacks.
+func union(a, b []string) []string {
+	out := slices.Clone(a)
+	for _, s := range b {
+		if !slices.Contains(out, s) {
+			out = append(out, s)
 		}
 	}
 	return out

@@ -2,6 +2,7 @@ package scan
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -81,7 +82,7 @@ func TestJSCond(t *testing.T) {
 	}
 	for _, tt := range tests {
 		src := tt.pre + "\n(" + tt.cond + ")"
-		a := &jsFile{src: []byte(src), str: src, flags: make(map[string]int), envs: make(map[string]bool)}
+		a := newJSFile([]byte(src))
 		toks := lexJS(a.src, nil)
 		a.each(toks, a.aliases)
 		s := &jstream{toks: toks, match: matchBrackets(a.src, toks)}
@@ -192,6 +193,13 @@ func TestLinearTime(t *testing.T) {
 			strings.Repeat("typeof ", n) + "'postgres://x@y/z'",
 			strings.Repeat("'a'+", n) + "'postgres://x@y/z?sslmode=disable'",
 			strings.Repeat("const a = b;", n/4),
+			// constants: texts that double at each step, conditionals that
+			// share branches, a long chain of aliases, early returns, pools
+			chainOf("const A0 = 'xxxxxxxx';", "const A%d = A%d + A%d;", 40) + "u = A40 + '?sslmode=disable';",
+			chainOf("const O0 = {k: '?sslmode=disable'};", "const O%d = c ? O%d : O%d;", 60) + "u = x + O60.k;",
+			chainOf("const B0 = '?connection_limit=1';", "const B%d = B%d;//%d", n/20) + "u = x + B" + strconv.Itoa(n/20) + ";",
+			strings.Repeat("if (process.env.NODE_ENV !== 'test') { return a; }", n/20) + "u = x + '?connection_limit=1';",
+			"const { Pool } = require('pg');" + strings.Repeat("new Pool({ max: 1, idleTimeoutMillis: -1 });", n/20),
 		},
 		fmtYAML: {
 			strings.Repeat("- \"a\" # c\n", n/4),
@@ -217,6 +225,9 @@ func TestLinearTime(t *testing.T) {
 			for _, v := range fs.values {
 				r.judge(v)
 			}
+			for i := range fs.pools {
+				r.judgePool(&fs.pools[i])
+			}
 			r.suppress(fs.comments)
 			r.settle()
 			d := time.Since(start)
@@ -226,4 +237,14 @@ func TestLinearTime(t *testing.T) {
 			}
 		}
 	}
+}
+
+// chainOf is first, then line formatted with i, i-1, i-1 for i in 1..n.
+func chainOf(first, line string, n int) string {
+	var b strings.Builder
+	b.WriteString(first)
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&b, line, i, i-1, i-1)
+	}
+	return b.String()
 }

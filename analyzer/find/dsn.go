@@ -20,6 +20,7 @@ type context uint8
 const (
 	loose  context = iota // a string constant: a plausible DSN of any grammar (dsnsite.Plausible)
 	concat                // a constant joined with values: its constant tail may be a fragment too
+	named                 // appended to a variable whose name says it holds a DSN: a tail after a computed separator counts
 	sink                  // passed to a DSN sink: every grammar counts
 )
 
@@ -41,6 +42,17 @@ func parseText(t *text, driver catalog.Driver, ctx context) *parsed {
 	if isSQLite(driver) {
 		return parseSQLite(t)
 	}
+	if ctx != sink && strings.HasPrefix(t.s, "file:") && t.parts[0].konst {
+		// A SQLite URI (file:app.db?_pragma=...): its query, when its
+		// keys are SQLite's.
+		if p := parseSQLite(t); p != nil {
+			if hint, ok := dsnsite.Plausible(p.d); ok && isSQLite(hint) {
+				p.hint = hint
+				return p
+			}
+		}
+		return nil
+	}
 	if t.parts[0].konst || ctx == sink {
 		if d, err := dsn.Parse(t.s); err == nil {
 			if hint, ok := accept(d, ctx); ok {
@@ -54,7 +66,7 @@ func parseText(t *text, driver catalog.Driver, ctx context) *parsed {
 	// The constant tail as a query fragment: "?a=1" or "&a=1" after a
 	// value, or any fragment at a sink.
 	tail := t.tail()
-	if tail == len(t.s) || tail > 0 && ctx != sink && t.s[tail] != '?' && t.s[tail] != '&' {
+	if tail == len(t.s) || tail > 0 && ctx == concat && t.s[tail] != '?' && t.s[tail] != '&' {
 		return nil
 	}
 	u := t.slice(tail, len(t.s))

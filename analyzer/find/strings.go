@@ -10,9 +10,11 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/poolcheck/poolcheck/catalog"
 	"github.com/poolcheck/poolcheck/dsn"
+	"github.com/poolcheck/poolcheck/dsnsite"
 )
 
 // stringLit reads a string literal that no sink consumed. Only the
@@ -20,6 +22,9 @@ import (
 // or a concatenation with values, which makes fragments count too.
 func (f *finder) stringLit(c inspector.Cursor, lit *ast.BasicLit) {
 	top, ctx := f.stringTop(c)
+	if f.isCompared(top) {
+		return // x == "...sslmode=disable" checks a value; it sets none
+	}
 	e := top.Node().(ast.Expr)
 	if tv := f.info.Types[e]; tv.Value != nil && tv.Value.Kind() == constant.String && !dsnish(constant.StringVal(tv.Value)) {
 		return // a constant that cannot be a DSN: no text to build
@@ -96,6 +101,27 @@ func (f *finder) stringTop(c inspector.Cursor) (inspector.Cursor, context) {
 	return top, concat
 }
 
+// isCompared reports a string that code compares a value with: an
+// operand of == or !=, a case of a switch, or an argument of the
+// strings and bytes functions that search or compare.
+func (f *finder) isCompared(c inspector.Cursor) bool {
+	switch p := c.Parent().Node().(type) {
+	case *ast.BinaryExpr:
+		return p.Op == token.EQL || p.Op == token.NEQ
+	case *ast.CaseClause:
+		return true
+	case *ast.CallExpr:
+		fn, ok := typeutil.Callee(f.info, p).(*types.Func)
+		return ok && fn.Pkg() != nil && (fn.Pkg().Path() == "strings" || fn.Pkg().Path() == "bytes") && searchFuncs[fn.Name()]
+	}
+	return false
+}
+
+var searchFuncs = map[string]bool{
+	"Contains": true, "HasPrefix": true, "HasSuffix": true, "Index": true, "EqualFold": true,
+	"TrimPrefix": true, "TrimSuffix": true, "CutPrefix": true, "CutSuffix": true, "Cut": true, "Count": true, "LastIndex": true,
+}
+
 // builds reports whether n builds its string from its operand part:
 // part + x, x + part, (part), fmt.Sprintf(part, ...) and fmt.Sprint(..., part, ...).
 func (f *finder) builds(n, part ast.Node) bool {
@@ -139,11 +165,15 @@ func (f *finder) appendFragment(c inspector.Cursor, as *ast.AssignStmt) {
 		return
 	}
 	t.append(u)
-	f.markUsed(t)
-	p := parseText(t, "", concat)
+	ctx := concat
+	if id, ok := ast.Unparen(as.Lhs[0]).(*ast.Ident); ok && envKey(id.Name) {
+		ctx = named // connString += sep + "pool_max_conns=5"
+	}
+	p := parseText(t, "", ctx)
 	if p == nil {
 		return
 	}
+	f.markUsed(t)
 	f.dsnItem(c, p, "", f.handleOf(funcOf(c), as.Lhs[0]), as)
 	f.doubleQuery(c, p)
 }
@@ -190,7 +220,7 @@ func (f *finder) urlValuesLit(c inspector.Cursor, lit *ast.CompositeLit) {
 // the key is a known pool, timeout or TLS key.
 func (f *finder) queryParam(c inspector.Cursor, ke, ve ast.Expr, h Handle) {
 	key, ok := f.constString(ke)
-	if !ok || !catalog.FragmentKey(key) {
+	if !ok || !catalog.FragmentKey(key) && key != "_pragma" {
 		return
 	}
 	t := f.textOf(f.resolve(ve))
@@ -198,7 +228,7 @@ func (f *finder) queryParam(c inspector.Cursor, ke, ve ast.Expr, h Handle) {
 		return
 	}
 	f.markUsed(t)
-	d, err := dsn.ParseFragment(key+"="+t.s, catalog.FragmentKey)
+	d, err := dsn.ParseFragment(key+"="+t.s, func(k string) bool { return k == "_pragma" || catalog.FragmentKey(k) })
 	if err != nil || len(d.Params) != 1 {
 		return
 	}
@@ -206,7 +236,8 @@ func (f *finder) queryParam(c inspector.Cursor, ke, ve ast.Expr, h Handle) {
 	whole := &text{}
 	whole.add(part{konst: true, pos: ke.Pos(), endp: ke.End()}, key+"=")
 	whole.append(t)
-	f.dsnItem(c, &parsed{t: whole, full: whole, d: d}, "", h, ve)
+	hint, _ := dsnsite.Plausible(d)
+	f.dsnItem(c, &parsed{t: whole, full: whole, d: d, hint: hint}, "", h, ve)
 }
 
 // uses returns where the named constant c is used in this package, in

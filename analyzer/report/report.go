@@ -37,12 +37,10 @@ type Finding struct {
 	Scopes     []string
 	DSN        string // redacted
 	Func       string // enclosing function, for baselines
-	// Const names the constant the value came through ("path.Name");
-	// Foreign says it is declared in another package, where its own
-	// findings are reported too.
-	Const   string
+	// Via is the named constant the value came through; Foreign says it
+	// is declared in another package, which reports its own findings.
+	Via     *types.Const
 	Foreign bool
-	Via     *types.Const // the constant itself
 	File    string
 
 	problem bool // the rule judges driver problems, not thresholds
@@ -135,9 +133,7 @@ func (r *Reporter) Violation(p *group.Pool, w find.Where, v rules.Violation) {
 	if ref == nil || ref.Foreign && r.Reported != nil && r.Reported(ref.Via, f.Rule, f.Key, f.Found) {
 		return // the package that declares the constant reports it there
 	}
-	if ref.Via != nil {
-		f.Const, f.Foreign, f.Via = ref.Via.Pkg().Path()+"."+ref.Via.Name(), ref.Foreign, ref.Via
-	}
+	f.Via, f.Foreign = ref.Via, ref.Foreign
 	d := analysis.Diagnostic{Pos: ref.Pos, End: ref.End, Category: v.Rule.ID, URL: DocURL + v.Rule.ID,
 		Message: "[" + v.Rule.ID + "] " + v.Message}
 	if v.Other != nil {

@@ -108,8 +108,8 @@ func inventory(out *outcome) []invEntry {
 		id := fmt.Sprintf("%s:%d", relPath(pos.Filename), pos.Line)
 		for _, s := range p.Sites {
 			ref, ok := s.Ref.(*find.Ref)
-			if !ok || s.Setting == "" && s.Foreign == nil {
-				continue // not a pool setting: host, user, password, ...
+			if !ok || s.Knob == nil && s.Foreign == nil {
+				continue // nothing the catalog knows: host, user, password, ...
 			}
 			sp := out.fset.Position(ref.Pos)
 			k := fmt.Sprintf("%s:%d", sp.Filename, sp.Offset)

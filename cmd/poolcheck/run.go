@@ -195,9 +195,6 @@ func (o *options) analyze(a *analysis.Analyzer, stderr io.Writer) (*outcome, err
 		out.findings = append(out.findings, res.Findings...)
 		out.pools = append(out.pools, res.Pools...)
 	}
-	var copies map[*report.Finding]bool
-	out.findings, copies = dropForeignCopies(out.findings)
-	dropFromGraph(graph, copies)
 	out.findings = dedupe(out.fset, out.findings)
 	return out, nil
 }
@@ -265,30 +262,6 @@ func dedupe(fset *token.FileSet, fs []*report.Finding) []*report.Finding {
 		return cmp.Or(cmp.Compare(pa.Filename, pb.Filename), cmp.Compare(pa.Offset, pb.Offset), cmp.Compare(a.Rule, b.Rule))
 	})
 	return out
-}
-
-// dropForeignCopies drops a finding on a constant of another package
-// when the declaring package reports the same rule, key and value on
-// the constant.
-func dropForeignCopies(fs []*report.Finding) ([]*report.Finding, map[*report.Finding]bool) {
-	type key struct{ konst, rule, key, found string }
-	own := make(map[key]bool)
-	for _, f := range fs {
-		if f.Const != "" && !f.Foreign {
-			own[key{f.Const, f.Rule, f.Key, f.Found}] = true
-		}
-	}
-	dropped := make(map[*report.Finding]bool)
-	if len(own) == 0 {
-		return fs, dropped
-	}
-	fs = slices.DeleteFunc(fs, func(f *report.Finding) bool {
-		if f.Foreign && own[key{f.Const, f.Rule, f.Key, f.Found}] {
-			dropped[f] = true
-		}
-		return dropped[f]
-	})
-	return fs, dropped
 }
 
 // relPath shows a file relative to the working directory when it is

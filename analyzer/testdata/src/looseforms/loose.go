@@ -72,3 +72,15 @@ var shards = []string{
 	"postgres://app@shard1/app?sslmode=disable", // want `\[prod-tls-disabled\]`
 	"postgres://app@shard2/app?sslmode=disable", // want `\[prod-tls-disabled\]`
 }
+
+// A comparison checks a value: it sets none.
+func isDefault(url string) bool {
+	if strings.Contains(url, "sslmode=disable") {
+		return false
+	}
+	switch url {
+	case "host=db dbname=app sslmode=disable":
+		return true
+	}
+	return url == "user=postgres dbname=app sslmode=disable"
+}
