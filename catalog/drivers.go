@@ -2,22 +2,23 @@ package catalog
 
 // The pinned sources every row cites.
 const (
-	pgxMod     = "github.com/jackc/pgx/v5@v5.12.0 "
-	puddleMod  = "github.com/jackc/puddle/v2@v2.2.3 "
-	pqMod      = "github.com/lib/pq@v1.12.3 "
-	mysqlMod   = "github.com/go-sql-driver/mysql@v1.10.1 "
-	mssqlMod   = "github.com/microsoft/go-mssqldb@v1.11.2 "
-	redisMod   = "github.com/redis/go-redis/v9@v9.23.0 "
-	mattnMod   = "github.com/mattn/go-sqlite3@v1.14.53 "
-	moderncMod = "modernc.org/sqlite@v1.62.0 "
-	glebMod    = "github.com/glebarez/go-sqlite@v1.21.2 " // what github.com/glebarez/sqlite v1.11.0 requires
-	glebGorm   = "github.com/glebarez/sqlite@v1.11.0 "
-	xormMod    = "xorm.io/xorm@v1.4.3 "
-	dbxMod     = "github.com/pocketbase/dbx@v1.12.0 "
-	goSQLMod   = "go1.26 src/database/sql/sql.go "
-	gormMod    = "gorm.io/driver/"
-	quaint     = "github.com/prisma/prisma-engines quaint/src/connector/"
-	prismaDocs = "https://www.prisma.io/docs/v6/orm/prisma-client/setup-and-configuration/databases-connections/connection-pool, " +
+	pgxMod      = "github.com/jackc/pgx/v5@v5.12.0 "
+	puddleMod   = "github.com/jackc/puddle/v2@v2.2.3 "
+	pqMod       = "github.com/lib/pq@v1.12.3 "
+	mysqlMod    = "github.com/go-sql-driver/mysql@v1.10.1 "
+	mssqlMod    = "github.com/microsoft/go-mssqldb@v1.11.2 "
+	redisMod    = "github.com/redis/go-redis/v9@v9.23.0 "
+	redisOldMod = "github.com/go-redis/redis/v9@v9.0.0-rc.1 " // the pre-release path
+	mattnMod    = "github.com/mattn/go-sqlite3@v1.14.53 "
+	moderncMod  = "modernc.org/sqlite@v1.62.0 "
+	glebMod     = "github.com/glebarez/go-sqlite@v1.21.2 " // what github.com/glebarez/sqlite v1.11.0 requires
+	glebGorm    = "github.com/glebarez/sqlite@v1.11.0 "
+	xormMod     = "xorm.io/xorm@v1.4.3 "
+	dbxMod      = "github.com/pocketbase/dbx@v1.12.0 "
+	goSQLMod    = "go1.26 src/database/sql/sql.go "
+	gormMod     = "gorm.io/driver/"
+	quaint      = "github.com/prisma/prisma-engines quaint/src/connector/"
+	prismaDocs  = "https://www.prisma.io/docs/v6/orm/prisma-client/setup-and-configuration/databases-connections/connection-pool, " +
 		"https://www.prisma.io/docs/orm/overview/databases/postgresql (Arguments); "
 )
 

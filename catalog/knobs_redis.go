@@ -1,5 +1,7 @@
 package catalog
 
+import "cmp"
+
 // redisRows are read by redis.ParseURL (and, aliases aside, by
 // ParseClusterURL and ParseFailoverURL). In a URL an integer 0 or an
 // empty value means the default, a duration <= 0 is stored as -1, and an
@@ -104,15 +106,44 @@ var redisOptionTypes = []struct{ typ, file string }{
 	{"RingOptions", "ring.go RingOptions"},
 }
 
-// redisAPIRows crosses redisOptionTypes with redisOptions.
+// redisModules are the import paths go-redis v9 has had: the current
+// one, and github.com/go-redis/redis/v9 of the v9.0.0 pre-releases
+// (still required by applications such as go-ycsb). The old path has no
+// MaxActiveConns, reads ReadTimeout 0 as 3 s (options.go Options.init)
+// and keeps ClusterOptions in cluster.go.
+var redisModules = []struct {
+	pkg, mod string
+	file     map[string]string    // option type → file, where it differs
+	special  map[string][]Special // field → specials, where they differ; nil: no such field
+}{
+	{pkg: "github.com/redis/go-redis/v9", mod: redisMod},
+	{pkg: "github.com/go-redis/redis/v9", mod: redisOldMod,
+		file: map[string]string{"ClusterOptions": "cluster.go ClusterOptions, ClusterOptions.init"},
+		special: map[string][]Special{"MaxActiveConns": nil, "ReadTimeout": {
+			{"0", "the default: 3 s", MeansDefault},
+			{"-1", "no timeout", MeansUnlimited},
+			{"-2", "no SetReadDeadline calls at all", MeansUnlimited},
+			{"<0", "no timeout", MeansUnlimited}}}},
+}
+
+// redisAPIRows crosses redisModules, redisOptionTypes and redisOptions.
 func redisAPIRows() []*Knob {
 	var rows []*Knob
-	for _, t := range redisOptionTypes {
-		for _, f := range redisOptions {
-			rows = append(rows, &Knob{Driver: Redis, Key: f.name, Setting: f.setting, Unit: f.unit, read: readGo,
-				API:     &API{Pkg: "github.com/redis/go-redis/v9", Type: t.typ, Member: f.name, Kind: Field},
-				Default: f.def, Special: f.special, checks: f.checks,
-				Source: redisMod + t.file + "; internal/pool/pool.go"})
+	for _, m := range redisModules {
+		for _, t := range redisOptionTypes {
+			file := cmp.Or(m.file[t.typ], t.file)
+			for _, f := range redisOptions {
+				special, differs := m.special[f.name]
+				if !differs {
+					special = f.special
+				} else if special == nil {
+					continue
+				}
+				rows = append(rows, &Knob{Driver: Redis, Key: f.name, Setting: f.setting, Unit: f.unit, read: readGo,
+					API:     &API{Pkg: m.pkg, Type: t.typ, Member: f.name, Kind: Field},
+					Default: f.def, Special: special, checks: f.checks,
+					Source: m.mod + file + "; internal/pool/pool.go"})
+			}
 		}
 	}
 	return rows

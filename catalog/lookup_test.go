@@ -1,6 +1,9 @@
 package catalog
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestLookup(t *testing.T) {
 	tests := []struct {
@@ -49,6 +52,26 @@ func TestLookupAPIDeclaringType(t *testing.T) {
 	}
 	if k := api(t, "database/sql", "DB", "SetMaxIdleConns"); k.API.Kind != Method || k.Unit != UnitGoCount {
 		t.Errorf("SetMaxIdleConns = %+v", k)
+	}
+}
+
+// TestRedisPrerelease: go-redis v9's pre-release path has the same
+// option fields but MaxActiveConns, and its own ReadTimeout default.
+func TestRedisPrerelease(t *testing.T) {
+	const old = "github.com/go-redis/redis/v9"
+	for _, typ := range []string{"Options", "ClusterOptions", "UniversalOptions", "FailoverOptions", "RingOptions"} {
+		if _, ok := LookupAPI(old, typ, "MaxActiveConns"); ok {
+			t.Errorf("%s.%s.MaxActiveConns: the pre-releases have no such field", old, typ)
+		}
+		if k := api(t, old, typ, "PoolSize"); k.Setting != MaxOpen || !strings.Contains(k.Source, "v9.0.0-rc.1") {
+			t.Errorf("%s.%s.PoolSize = %+v", old, typ, k)
+		}
+	}
+	if got := api(t, old, "Options", "ReadTimeout").Special[0].Means; got != "the default: 3 s" {
+		t.Errorf("old ReadTimeout 0 = %q", got)
+	}
+	if got := api(t, redisPkg, "Options", "ReadTimeout").Special[0].Means; got != "the default: 5 s" {
+		t.Errorf("ReadTimeout 0 = %q", got)
 	}
 }
 

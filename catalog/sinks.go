@@ -37,6 +37,8 @@ var sinks = []Sink{
 	fn("github.com/redis/go-redis/v9", "ParseURL", 0, Redis, redisMod+"options.go ParseURL"),
 	fn("github.com/redis/go-redis/v9", "ParseClusterURL", 0, Redis, redisMod+"osscluster.go ParseClusterURL"),
 	fn("github.com/redis/go-redis/v9", "ParseFailoverURL", 0, Redis, redisMod+"sentinel.go ParseFailoverURL"),
+	fn("github.com/go-redis/redis/v9", "ParseURL", 0, Redis, redisOldMod+"options.go ParseURL"),
+	fn("github.com/go-redis/redis/v9", "ParseClusterURL", 0, Redis, redisOldMod+"cluster.go ParseClusterURL"),
 
 	// Handles without a DSN whose driver is still known: database/sql over
 	// pgx, over a pgxpool.Pool, or a mock.

@@ -15,6 +15,7 @@ require (
 	github.com/lib/pq v1.12.3
 	github.com/mattn/go-sqlite3 v1.14.53
 	github.com/glebarez/sqlite v1.11.0
+	github.com/go-redis/redis/v9 v9.0.0-rc.1
 	github.com/pocketbase/dbx v1.12.0
 	github.com/redis/go-redis/v9 v9.23.0
 	github.com/urfave/cli/v2 v2.27.7
@@ -32,6 +33,7 @@ replace (
 	github.com/lib/pq => ./src/github.com/lib/pq
 	github.com/mattn/go-sqlite3 => ./src/github.com/mattn/go-sqlite3
 	github.com/glebarez/sqlite => ./src/github.com/glebarez/sqlite
+	github.com/go-redis/redis/v9 => ./src/github.com/go-redis/redis/v9
 	github.com/pocketbase/dbx => ./src/github.com/pocketbase/dbx
 	github.com/redis/go-redis/v9 => ./src/github.com/redis/go-redis/v9
 	github.com/urfave/cli/v2 => ./src/github.com/urfave/cli/v2
