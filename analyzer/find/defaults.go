@@ -38,6 +38,23 @@ var flagFuncs = sync.OnceValue(func() map[string]flagFunc {
 	return m
 })
 
+// libraryFallbacks maps getters of configuration libraries that take
+// the value to use when a key is missing to that parameter's index, by
+// funcKey: p.GetInt("db.max_conns", 10) of magiconair/properties,
+// sec.Key("MAX_OPEN_CONNS").MustInt(0) of go-ini.
+var libraryFallbacks = sync.OnceValue(func() map[string]int {
+	m := make(map[string]int)
+	for _, k := range []string{"Bool", "Duration", "ParsedDuration", "Float32", "Float64", "Int", "Int32", "Int64", "String", "Uint", "Uint32", "Uint64"} {
+		m["github.com/magiconair/properties.Properties.Get"+k] = 1
+	}
+	for _, pkg := range []string{"gopkg.in/ini.v1", "github.com/go-ini/ini"} {
+		for _, k := range []string{"Bool", "Duration", "Float64", "Int", "Int64", "String", "Uint", "Uint64"} {
+			m[pkg+".Key.Must"+k] = 0
+		}
+	}
+	return m
+})
+
 // flagCall returns the flag definition call is, if any.
 func (f *finder) flagCall(call *ast.CallExpr) (flagFunc, bool) {
 	fn, ok := typeutil.Callee(f.info, call).(*types.Func)
@@ -55,7 +72,9 @@ func (f *finder) flagCall(call *ast.CallExpr) (flagFunc, bool) {
 //     flag.IntVar(&v, "db-max-conns", 0, "..."): the flag's default;
 //   - cmp.Or(x, 10) with x not constant: the last argument;
 //   - a call of a function of this package that returns one of its
-//     parameters as a fallback, envInt("DB_MAX_IDLE", 0): that argument.
+//     parameters as a fallback, envInt("DB_MAX_IDLE", 0): that argument;
+//   - a getter of a configuration library with a default argument
+//     (libraryFallbacks): that argument.
 //
 // It reports false when e has no such default.
 func (f *finder) fallback(e ast.Expr) (ast.Expr, string, bool) {
@@ -114,6 +133,8 @@ func (f *finder) callFallback(call *ast.CallExpr) (ast.Expr, string, bool) {
 	i := f.sums.Fallback(fn)
 	if fn.Pkg() == f.pkg {
 		i = f.fallbackParam(fn)
+	} else if j, ok := libraryFallbacks()[funcKey(fn)]; ok {
+		i = j
 	}
 	if i < 0 || i >= len(call.Args) || !f.isConst(call.Args[i]) {
 		return nil, "", false

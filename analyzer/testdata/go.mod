@@ -13,12 +13,14 @@ require (
 	github.com/jackc/pgx/v5 v5.12.0
 	github.com/jmoiron/sqlx v1.4.0
 	github.com/lib/pq v1.12.3
+	github.com/magiconair/properties v1.18.13
 	github.com/mattn/go-sqlite3 v1.14.53
 	github.com/glebarez/sqlite v1.11.0
 	github.com/go-redis/redis/v9 v9.0.0-rc.1
 	github.com/pocketbase/dbx v1.12.0
 	github.com/redis/go-redis/v9 v9.23.0
 	github.com/urfave/cli/v2 v2.27.7
+	gopkg.in/ini.v1 v1.68.0
 	gorm.io/driver/postgres v1.6.3
 	gorm.io/gorm v1.31.2
 	xorm.io/xorm v1.4.3
@@ -31,12 +33,14 @@ replace (
 	github.com/jackc/pgx/v5 => ./src/github.com/jackc/pgx/v5
 	github.com/jmoiron/sqlx => ./src/github.com/jmoiron/sqlx
 	github.com/lib/pq => ./src/github.com/lib/pq
+	github.com/magiconair/properties => ./src/github.com/magiconair/properties
 	github.com/mattn/go-sqlite3 => ./src/github.com/mattn/go-sqlite3
 	github.com/glebarez/sqlite => ./src/github.com/glebarez/sqlite
 	github.com/go-redis/redis/v9 => ./src/github.com/go-redis/redis/v9
 	github.com/pocketbase/dbx => ./src/github.com/pocketbase/dbx
 	github.com/redis/go-redis/v9 => ./src/github.com/redis/go-redis/v9
 	github.com/urfave/cli/v2 => ./src/github.com/urfave/cli/v2
+	gopkg.in/ini.v1 => ./src/gopkg.in/ini.v1
 	gorm.io/driver/postgres => ./src/gorm.io/driver/postgres
 	gorm.io/gorm => ./src/gorm.io/gorm
 	xorm.io/xorm => ./src/xorm.io/xorm
