@@ -12,6 +12,7 @@ import (
 	"github.com/poolcheck/poolcheck/catalog"
 	"github.com/poolcheck/poolcheck/dsn"
 	"github.com/poolcheck/poolcheck/dsnsite"
+	"github.com/poolcheck/poolcheck/model"
 )
 
 // How sure we are that a text is meant as a DSN.
@@ -133,6 +134,12 @@ func (f *finder) dsnItem(c inspector.Cursor, p *parsed, driver catalog.Driver, h
 		if part != nil && part.foreign != nil {
 			ref.Via, ref.Foreign = part.foreign, true
 		}
+		if part != nil && part.def != "" {
+			s.Via, s.Default = part.def, true
+		}
+		if h := p.t.fieldHole(param.ValueSpan); h != nil && s.Knob != nil {
+			f.addFieldFlow(fieldFlow{field: h.field, owner: h.owner, knob: s.Knob, source: model.Param, driver: pool.Driver})
+		}
 		s.Ref = ref
 	}
 	pos, end := whole.Pos(), whole.End()
@@ -145,6 +152,23 @@ func (f *finder) dsnItem(c inspector.Cursor, p *parsed, driver catalog.Driver, h
 	}
 	f.res.Items = append(f.res.Items, it)
 	return it
+}
+
+// fieldHole returns the hole that a field of the application's struct
+// fills when it is the whole value in span, maybe between quotes:
+// sslmode=%s, sslmode='%s'.
+func (t *text) fieldHole(span dsn.Span) *part {
+	for i := range t.parts {
+		p := &t.parts[i]
+		if p.field == nil || p.start < span.Start || p.end > span.End {
+			continue
+		}
+		before, after := t.s[span.Start:p.start], t.s[p.end:span.End]
+		if before == after && (before == "" || before == "'" || before == `"`) {
+			return p
+		}
+	}
+	return nil
 }
 
 // setter returns the edit function for parameter i.

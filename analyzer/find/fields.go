@@ -2,6 +2,7 @@ package find
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"reflect"
@@ -74,20 +75,21 @@ func (f *finder) addFieldFlow(fl fieldFlow) { f.fieldFlows = appendOnce(f.fieldF
 
 // instantiateFields judges the constants written into fields that reach
 // a setting: in composite literals and assignments of this package, and
-// in the struct tag defaults of the fields it declares.
-func (f *finder) instantiateFields() {
-	if len(f.fieldFlows) == 0 && f.sums.None() {
+// in the struct tag defaults of the fields it declares. flows are this
+// package's; with imported, those of the packages it imports count too.
+func (f *finder) instantiateFields(flows []fieldFlow, imported bool) {
+	if len(flows) == 0 && (!imported || f.sums.None()) {
 		return
 	}
 	byField := make(map[*types.Var][]fieldFlow)
-	for _, fl := range f.fieldFlows {
+	for _, fl := range flows {
 		byField[fl.field] = append(byField[fl.field], fl)
 	}
 	flowsOf := func(v *types.Var) []fieldFlow {
 		if v == nil {
 			return nil
 		}
-		if fls, ok := byField[v]; ok {
+		if fls, ok := byField[v]; ok || !imported {
 			return fls
 		}
 		var fls []fieldFlow // from the packages this one imports
@@ -170,10 +172,30 @@ func (f *finder) fieldValue(c inspector.Cursor, fls []fieldFlow, e ast.Expr, h H
 		s := it.Pool.Sites[0]
 		s.Via = join(fl.name(), join(def, s.Via))
 		s.Default = s.Default || def != ""
+		if fl.source == model.Param {
+			f.quoteEdit(s, e)
+		}
 		if d := f.fieldDriver(fl); d != "" {
 			it.Driver, it.Pool.Driver = d, d
 		}
 	}
+}
+
+// quoteEdit reads a DSN parameter's value written into a string field
+// as the DSN's text (disable, not "disable"), and makes its fix a Go
+// string: sslmode=require becomes "require".
+func (f *finder) quoteEdit(s *model.Site, e ast.Expr) {
+	tv := f.info.Types[f.valueOf(e).expr]
+	if tv.Value == nil || tv.Value.Kind() != constant.String {
+		return
+	}
+	s.Raw = constant.StringVal(tv.Value)
+	ref, _ := s.Ref.(*Ref)
+	if ref == nil || ref.Edit == nil {
+		return
+	}
+	edit := ref.Edit
+	ref.Edit = func(src string) ([]analysis.TextEdit, bool) { return edit(strconv.Quote(src)) }
 }
 
 func (f *finder) fieldDriver(fl fieldFlow) catalog.Driver {

@@ -76,7 +76,7 @@ func (f *finder) expandVerbs(format *text, args []ast.Expr) *text {
 			if u := f.argText(verb, args, arg); u != nil {
 				out.append(u)
 			} else {
-				out.add(part{verb: true, pos: pos, endp: end}, hole)
+				out.add(f.holeOf(part{verb: true, pos: pos, endp: end}, verb, args, arg), hole)
 			}
 			arg++
 		}
@@ -90,26 +90,53 @@ func (f *finder) expandVerbs(format *text, args []ast.Expr) *text {
 // argText returns the text a plain verb makes of args[i] when that is a
 // constant: a string through %s or %v keeps its way back to the literal;
 // an integer through %d or %v is a part whose edit rewrites the argument
-// (or the constant of this package it names). Else nil.
+// (or the constant of this package it names). A local assigned once is
+// followed to its value, and a value with a default in code (a flag, a
+// fallback helper, cmp.Or) gives that default, marked as one. Else nil.
 func (f *finder) argText(verb string, args []ast.Expr, i int) *text {
 	if i >= len(args) || len(verb) != 2 {
 		return nil
 	}
-	a := args[i]
-	tv, ok := f.info.Types[a]
-	if !ok || tv.Value == nil {
-		return nil
+	a, def := f.resolve(args[i]), ""
+	if !f.isConst(a) {
+		d, via, ok := f.fallback(a)
+		if !ok || !f.isConst(d) {
+			return nil
+		}
+		a, def = d, via
 	}
+	t := f.verbText(verb, a)
+	if t != nil && def != "" {
+		for j := range t.parts {
+			t.parts[j].def = def
+		}
+	}
+	return t
+}
+
+// verbText is the text verb makes of the constant a.
+func (f *finder) verbText(verb string, a ast.Expr) *text {
+	v := f.info.Types[a].Value
 	switch {
-	case tv.Value.Kind() == constant.String && (verb == "%s" || verb == "%v"):
+	case v.Kind() == constant.String && (verb == "%s" || verb == "%v"):
 		return f.textOf(a)
-	case tv.Value.Kind() == constant.Int && (verb == "%d" || verb == "%v"):
+	case v.Kind() == constant.Int && (verb == "%d" || verb == "%v"):
 		c, _ := f.constDecl(ast.Unparen(a))
 		t := &text{}
-		t.add(part{konst: true, pos: a.Pos(), endp: a.End(), num: f.editTarget(a), via: c}, tv.Value.ExactString())
+		t.add(part{konst: true, pos: a.Pos(), endp: a.End(), num: f.editTarget(a), via: c}, v.ExactString())
 		return t
 	}
 	return nil
+}
+
+// holeOf notes on a verb's hole the field of the application's own
+// struct that fills it (sslmode=%s with c.DBSSL): what is written into
+// that field is then a value of the parameter (see fieldFlow).
+func (f *finder) holeOf(p part, verb string, args []ast.Expr, i int) part {
+	if i < len(args) && len(verb) == 2 {
+		p.field, p.owner = f.fieldOf(f.resolve(args[i]))
+	}
+	return p
 }
 
 // verbLen returns the length of the fmt verb at the start of s, which

@@ -27,6 +27,9 @@ type part struct {
 	pos, endp  token.Pos    // source extent of the expression
 	verb       bool         // a fmt verb
 	num        ast.Expr     // an integer constant a verb printed: edits rewrite it whole
+	def        string       // a default that applies when nobody sets the value: where it comes from
+	field      *types.Var   // the application's struct field a verb's hole prints
+	owner      string       // the name of that field's struct type
 }
 
 func (t *text) add(p part, s string) {

@@ -24,12 +24,16 @@ func (f *finder) walk() {
 		}
 	}
 	f.instantiate()
-	f.instantiateFields()
+	f.instantiateFields(f.fieldFlows, true)
+	n := len(f.fieldFlows)
 	for c := range root.Preorder((*ast.BasicLit)(nil)) {
 		if lit := c.Node().(*ast.BasicLit); lit.Kind == token.STRING && !f.used[lit] {
 			f.stringLit(c, lit)
 		}
 	}
+	// A DSN template found on its own (fmt.Sprintf("sslmode=%s", c.SSL)
+	// that no sink takes) adds the fields that fill its verbs.
+	f.instantiateFields(f.fieldFlows[n:], false)
 }
 
 // call dispatches a call by its callee.

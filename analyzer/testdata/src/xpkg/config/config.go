@@ -1,8 +1,10 @@
-// Package config holds defaults that other packages of the module use:
-// facts carry them to the packages that import it.
-package config
+package config // want package:"poolcheck field reaches"
+
+// The package holds defaults that other packages of the module use: facts
+// carry them to the packages that import it.
 
 import (
+	"fmt"
 	"os"
 	"strconv"
 )
@@ -25,3 +27,9 @@ func EnvInt(key string, def int) int { // want EnvInt:"poolcheck func summary"
 // DSNs declared here and opened elsewhere: what this package can judge
 // is reported here once.
 const DefaultDSN = "app@tcp(db:3306)/app?timeout=5" // want `\[duration-missing-unit\] timeout=5` DefaultDSN:"poolcheck constant findings"
+
+// PG's fields fill a DSN template: the values other packages write into
+// them are judged where they are written.
+type PG struct{ Host, SSL string }
+
+func (c PG) URL() string { return fmt.Sprintf("host=%s sslmode='%s'", c.Host, c.SSL) }

@@ -13,7 +13,7 @@ import (
 // says where it is written.
 func Open(c config.DB) *sql.DB {
 	db, _ := sql.Open("pgx", os.Getenv("DATABASE_URL"))
-	db.SetMaxOpenConns(c.MaxOpenConns) // want `\[prod-pool-unbounded\] max_open defaults to unlimited \(SetMaxOpenConns\(0\), the default of DB.MaxOpenConns at config.go:15\)`
+	db.SetMaxOpenConns(c.MaxOpenConns) // want `\[prod-pool-unbounded\] max_open defaults to unlimited \(SetMaxOpenConns\(0\), the default of DB.MaxOpenConns at config.go:17\)`
 	db.SetMaxIdleConns(c.MaxIdleConns)
 	return db
 }

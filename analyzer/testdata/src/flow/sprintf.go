@@ -1,0 +1,74 @@
+package flow
+
+import (
+	"cmp"
+	"database/sql"
+	"fmt"
+	"os"
+
+	"github.com/magiconair/properties"
+)
+
+// envStr returns def when the variable is unset.
+func envStr(key, def string) string {
+	if v, ok := os.LookupEnv(key); ok {
+		return v
+	}
+	return def
+}
+
+// A template's verb filled from a value with a default in code: the
+// default is what the DSN holds when nobody sets it.
+func pgInfo() string {
+	mode := envStr("PGSSLMODE", "disable") // want `\[prod-tls-disabled\] tls_mode defaults to disable \(sslmode, the fallback of envStr\("PGSSLMODE", "disable"\)\)`
+	return fmt.Sprintf("host=%s sslmode=%s", os.Getenv("PGHOST"), mode)
+}
+
+func pgFromProperties(p *properties.Properties) *sql.DB {
+	dsn := fmt.Sprintf("postgres://app@%s/app?sslmode=%s&connect_timeout=%d",
+		p.GetString("pg.host", "db"),
+		p.GetString("pg.sslmode", "disable"), // want `\[prod-tls-disabled\] tls_mode defaults to disable`
+		p.GetInt("pg.connect_timeout", 10))
+	db, _ := sql.Open("pgx", dsn)
+	return db
+}
+
+func pgCmpOr() string {
+	return fmt.Sprintf("host=db sslmode=%s", cmp.Or(os.Getenv("PGSSLMODE"), "disable")) // want `\[prod-tls-disabled\] tls_mode defaults to disable`
+}
+
+// A local assigned once to a constant is that constant.
+func pgLocal() string {
+	mode := "disable" // want `\[prod-tls-disabled\] tls_mode is disable`
+	return fmt.Sprintf("host=db sslmode=%s", mode)
+}
+
+// Values set at run time, or set twice, stay unknown.
+func pgRuntime(secure bool) string {
+	mode := "disable"
+	if secure {
+		mode = "verify-full"
+	}
+	return fmt.Sprintf("host=db sslmode=%s connect_timeout=%s", mode, os.Getenv("PGCONNECT_TIMEOUT"))
+}
+
+// A field of the application's own config that fills a verb: what is
+// written into the field is the parameter's value.
+type TmplConfig struct {
+	Host string
+	SSL  string
+}
+
+func (c TmplConfig) dsn() string {
+	return fmt.Sprintf("host=%s sslmode='%s'", c.Host, c.SSL)
+}
+
+func loadTmpl() TmplConfig {
+	return TmplConfig{Host: os.Getenv("PGHOST"), SSL: envStr("PGSSLMODE", "disable")} // want `\[prod-tls-disabled\] tls_mode defaults to disable`
+}
+
+func testTmpl() TmplConfig {
+	c := TmplConfig{Host: "localhost"}
+	c.SSL = "disable" // want `\[prod-tls-disabled\] tls_mode is disable \(sslmode, TmplConfig.SSL\)`
+	return c
+}
