@@ -58,7 +58,7 @@ func TestStandIns(t *testing.T) {
 		}
 		r, ok := actual[path]
 		if !ok {
-			t.Errorf("%s: the real package did not load; does difftest/go.mod require its module (standins_deps.go)?", path)
+			t.Errorf("%s: the real package did not load; does difftest/go.mod require its module (standins_deps.go), and has go mod download fetched it?", path)
 			continue
 		}
 		if stub.Module == nil || r.Module == nil {
