@@ -9,6 +9,7 @@ const (
 	mssqlMod    = "github.com/microsoft/go-mssqldb@v1.11.2 "
 	redisMod    = "github.com/redis/go-redis/v9@v9.23.0 "
 	redisOldMod = "github.com/go-redis/redis/v9@v9.0.0-rc.1 " // the pre-release path
+	redisV8Mod  = "github.com/go-redis/redis/v8@v8.11.5 "
 	mattnMod    = "github.com/mattn/go-sqlite3@v1.14.53 "
 	moderncMod  = "modernc.org/sqlite@v1.62.0 "
 	glebMod     = "github.com/glebarez/go-sqlite@v1.21.2 " // what github.com/glebarez/sqlite v1.11.0 requires

@@ -106,25 +106,41 @@ var redisOptionTypes = []struct{ typ, file string }{
 	{"RingOptions", "ring.go RingOptions"},
 }
 
-// redisModules are the import paths go-redis v9 has had: the current
-// one, and github.com/go-redis/redis/v9 of the v9.0.0 pre-releases
-// (still required by applications such as go-ycsb). The old path has no
-// MaxActiveConns, reads ReadTimeout 0 as 3 s (options.go Options.init)
-// and keeps ClusterOptions in cluster.go.
+// redisModules are the import paths go-redis has had: v9's current one;
+// github.com/go-redis/redis/v9 of the v9.0.0 pre-releases (still required
+// by applications such as go-ycsb), which has no MaxActiveConns, reads
+// ReadTimeout 0 as 3 s (options.go Options.init) and keeps ClusterOptions
+// in cluster.go; and v8, which also has no MaxIdleConns, names the
+// lifetime MaxConnAge and the idle time IdleTimeout (0 = 5 min), and
+// whose URL keys differ (its ParseURL is not a sink here).
 var redisModules = []struct {
 	pkg, mod string
 	file     map[string]string    // option type → file, where it differs
 	special  map[string][]Special // field → specials, where they differ; nil: no such field
+	names    map[string]string    // field → the module's name for it, where it differs
 }{
 	{pkg: "github.com/redis/go-redis/v9", mod: redisMod},
 	{pkg: "github.com/go-redis/redis/v9", mod: redisOldMod,
+		file:    map[string]string{"ClusterOptions": "cluster.go ClusterOptions, ClusterOptions.init"},
+		special: map[string][]Special{"MaxActiveConns": nil, "ReadTimeout": oldReadTimeout}},
+	{pkg: "github.com/go-redis/redis/v8", mod: redisV8Mod,
 		file: map[string]string{"ClusterOptions": "cluster.go ClusterOptions, ClusterOptions.init"},
-		special: map[string][]Special{"MaxActiveConns": nil, "ReadTimeout": {
-			{"0", "the default: 3 s", MeansDefault},
-			{"-1", "no timeout", MeansUnlimited},
-			{"-2", "no SetReadDeadline calls at all", MeansUnlimited},
-			{"<0", "no timeout", MeansUnlimited}}}},
+		special: map[string][]Special{"MaxActiveConns": nil, "MaxIdleConns": nil,
+			"ReadTimeout":  {{"0", "the default: 3 s", MeansDefault}, {"<0", "no timeout", MeansUnlimited}},
+			"WriteTimeout": {{"0", "the default: ReadTimeout", MeansDefault}, {"<0", "no timeout", MeansUnlimited}},
+			"PoolTimeout":  {{"0", "the default: ReadTimeout + 1 s", MeansDefault}},
+			"ConnMaxIdleTime": {
+				{"0", "the default: 5 min", MeansDefault},
+				{"<0", "idle connections are never closed", MeansUnlimited}}},
+		names: map[string]string{"ConnMaxLifetime": "MaxConnAge", "ConnMaxIdleTime": "IdleTimeout"}},
 }
+
+// oldReadTimeout is ReadTimeout before v9.0.0: 0 means 3 s.
+var oldReadTimeout = []Special{
+	{"0", "the default: 3 s", MeansDefault},
+	{"-1", "no timeout", MeansUnlimited},
+	{"-2", "no SetReadDeadline calls at all", MeansUnlimited},
+	{"<0", "no timeout", MeansUnlimited}}
 
 // redisAPIRows crosses redisModules, redisOptionTypes and redisOptions.
 func redisAPIRows() []*Knob {
@@ -139,8 +155,9 @@ func redisAPIRows() []*Knob {
 				} else if special == nil {
 					continue
 				}
-				rows = append(rows, &Knob{Driver: Redis, Key: f.name, Setting: f.setting, Unit: f.unit, read: readGo,
-					API:     &API{Pkg: m.pkg, Type: t.typ, Member: f.name, Kind: Field},
+				name := cmp.Or(m.names[f.name], f.name)
+				rows = append(rows, &Knob{Driver: Redis, Key: name, Setting: f.setting, Unit: f.unit, read: readGo,
+					API:     &API{Pkg: m.pkg, Type: t.typ, Member: name, Kind: Field},
 					Default: f.def, Special: special, checks: f.checks,
 					Source: m.mod + file + "; internal/pool/pool.go"})
 			}

@@ -75,6 +75,29 @@ func TestRedisPrerelease(t *testing.T) {
 	}
 }
 
+// TestRedisV8: go-redis v8 names the lifetime MaxConnAge and the idle
+// time IdleTimeout, has neither MaxIdleConns nor MaxActiveConns, and
+// its own defaults.
+func TestRedisV8(t *testing.T) {
+	const v8 = "github.com/go-redis/redis/v8"
+	for _, typ := range []string{"Options", "ClusterOptions", "UniversalOptions", "FailoverOptions", "RingOptions"} {
+		for _, f := range []string{"MaxActiveConns", "MaxIdleConns", "ConnMaxLifetime", "ConnMaxIdleTime"} {
+			if _, ok := LookupAPI(v8, typ, f); ok {
+				t.Errorf("%s.%s.%s: v8 has no such field", v8, typ, f)
+			}
+		}
+		if k := api(t, v8, typ, "MaxConnAge"); k.Setting != ConnMaxLifetime || !strings.Contains(k.Source, "v8.11.5") {
+			t.Errorf("%s.%s.MaxConnAge = %+v", v8, typ, k)
+		}
+		if k := api(t, v8, typ, "IdleTimeout"); k.Setting != ConnMaxIdleTime || k.Special[0].Means != "the default: 5 min" {
+			t.Errorf("%s.%s.IdleTimeout = %+v", v8, typ, k)
+		}
+	}
+	if got := api(t, v8, "Options", "ReadTimeout").Special[0].Means; got != "the default: 3 s" {
+		t.Errorf("v8 ReadTimeout 0 = %q", got)
+	}
+}
+
 func TestForeign(t *testing.T) {
 	tests := []struct {
 		d          Driver

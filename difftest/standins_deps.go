@@ -10,6 +10,7 @@ import (
 	_ "entgo.io/ent/dialect/sql"
 	_ "github.com/DATA-DOG/go-sqlmock"
 	_ "github.com/glebarez/sqlite"
+	_ "github.com/go-redis/redis/v8"
 	_ "github.com/go-redis/redis/v9"
 	_ "github.com/jmoiron/sqlx"
 	_ "github.com/magiconair/properties"

@@ -16,6 +16,7 @@ require (
 	github.com/magiconair/properties v1.18.13
 	github.com/mattn/go-sqlite3 v1.14.53
 	github.com/glebarez/sqlite v1.11.0
+	github.com/go-redis/redis/v8 v8.11.5
 	github.com/go-redis/redis/v9 v9.0.0-rc.1
 	github.com/pocketbase/dbx v1.12.0
 	github.com/redis/go-redis/v9 v9.23.0
@@ -36,6 +37,7 @@ replace (
 	github.com/magiconair/properties => ./src/github.com/magiconair/properties
 	github.com/mattn/go-sqlite3 => ./src/github.com/mattn/go-sqlite3
 	github.com/glebarez/sqlite => ./src/github.com/glebarez/sqlite
+	github.com/go-redis/redis/v8 => ./src/github.com/go-redis/redis/v8
 	github.com/go-redis/redis/v9 => ./src/github.com/go-redis/redis/v9
 	github.com/pocketbase/dbx => ./src/github.com/pocketbase/dbx
 	github.com/redis/go-redis/v9 => ./src/github.com/redis/go-redis/v9
