@@ -63,7 +63,12 @@ type fieldReach struct {
 type reach struct {
 	Owner, Knob, Driver string
 	Source              uint8
+	At                  string // a viper key's: where it is read
 }
+
+// viperKeys is the package part of a reachFact key that names a viper
+// key, not a field: ":viper db.lifetime" (no import path has a colon).
+const viperKeys = ":viper"
 
 func (*reachFact) AFact()           {}
 func (r *reachFact) String() string { return "poolcheck field reaches" }
@@ -136,6 +141,18 @@ func (s *summaries) Default(v *types.Var) (find.FieldDefault, bool) {
 }
 
 func (s *summaries) Reaches(v *types.Var) []find.Reach {
+	if v.Pkg() == nil {
+		return nil
+	}
+	return s.reachesOf(v.Pkg().Path(), fieldKey(v))
+}
+
+func (s *summaries) KeyReaches(key string) []find.Reach {
+	return s.reachesOf(viperKeys, viperKeys+" "+key)
+}
+
+// reachesOf returns the reaches of one key of the package facts.
+func (s *summaries) reachesOf(path, key string) []find.Reach {
 	if s.reaches == nil {
 		s.reaches = make(map[string]map[string][]reach)
 		for _, pf := range s.pass.AllPackageFacts() {
@@ -150,13 +167,13 @@ func (s *summaries) Reaches(v *types.Var) []find.Reach {
 			}
 		}
 	}
-	if v.Pkg() == nil || s.reaches[v.Pkg().Path()] == nil {
+	if s.reaches[path] == nil {
 		return nil // most fields: no package this one imports passes them to a setter
 	}
 	var out []find.Reach
-	for _, r := range s.reaches[v.Pkg().Path()][fieldKey(v)] {
+	for _, r := range s.reaches[path][key] {
 		if k := catalog.ByID(r.Knob); k != nil {
-			out = append(out, find.Reach{Owner: r.Owner, Knob: k, Source: model.Source(r.Source), Driver: catalog.Driver(r.Driver)})
+			out = append(out, find.Reach{Owner: r.Owner, Knob: k, Source: model.Source(r.Source), Driver: catalog.Driver(r.Driver), At: r.At})
 		}
 	}
 	return out
@@ -223,6 +240,13 @@ func exportFacts(pass *analysis.Pass, ex find.Exported, found *find.Result) {
 		fr := fieldReach{Key: k}
 		for _, r := range rs {
 			fr.Reaches = append(fr.Reaches, reach{Owner: r.Owner, Knob: r.Knob.ID(), Driver: string(r.Driver), Source: uint8(r.Source)})
+		}
+		rf.Fields = append(rf.Fields, fr)
+	}
+	for key, rs := range found.KeyReaches {
+		fr := fieldReach{Key: viperKeys + " " + key}
+		for _, r := range rs {
+			fr.Reaches = append(fr.Reaches, reach{Knob: r.Knob.ID(), Driver: string(r.Driver), Source: uint8(r.Source), At: r.At})
 		}
 		rf.Fields = append(rf.Fields, fr)
 	}

@@ -16,6 +16,8 @@ import (
 	_ "github.com/magiconair/properties"
 	_ "github.com/mattn/go-sqlite3"
 	_ "github.com/pocketbase/dbx"
+	_ "github.com/spf13/pflag"
+	_ "github.com/spf13/viper"
 	_ "github.com/urfave/cli/v2"
 	_ "gopkg.in/ini.v1"
 	_ "gorm.io/driver/postgres"

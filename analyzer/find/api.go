@@ -31,6 +31,7 @@ func (f *finder) apiItem(c inspector.Cursor, k *catalog.Knob, src model.Source, 
 		v = value{expr: f.resolve(e), raw: types.ExprString(e)} // never reaches the setter: unknown
 	}
 	if !v.konst {
+		f.noteKey(e, k, src, "")
 		if fn, i, ok := f.paramOf(c, v.expr); ok {
 			f.addFlow(flow{fn: fn, param: i, knob: k, source: src, handle: h, at: at(f.fset, e.Pos())})
 		}

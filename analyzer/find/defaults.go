@@ -74,7 +74,10 @@ func (f *finder) flagCall(call *ast.CallExpr) (flagFunc, bool) {
 //   - a call of a function of this package that returns one of its
 //     parameters as a fallback, envInt("DB_MAX_IDLE", 0): that argument;
 //   - a getter of a configuration library with a default argument
-//     (libraryFallbacks): that argument.
+//     (libraryFallbacks): that argument;
+//   - viper.GetInt("db.max_open") and the getters of viper-like objects:
+//     the value SetDefault gives the key, or the default of the flag of
+//     that name when the package binds its flags to viper.
 //
 // It reports false when e has no such default.
 func (f *finder) fallback(e ast.Expr) (ast.Expr, string, bool) {
@@ -94,6 +97,9 @@ func (f *finder) fallback(e ast.Expr) (ast.Expr, string, bool) {
 			}
 		}
 	case *ast.CallExpr:
+		if d, via, ok := f.configFallback(x); ok {
+			return d, via, true
+		}
 		return f.callFallback(x)
 	}
 	return nil, "", false

@@ -137,9 +137,7 @@ func (f *finder) dsnItem(c inspector.Cursor, p *parsed, driver catalog.Driver, h
 		if part != nil && part.def != "" {
 			s.Via, s.Default = part.def, true
 		}
-		if h := p.t.fieldHole(param.ValueSpan); h != nil && s.Knob != nil {
-			f.addFieldFlow(fieldFlow{field: h.field, owner: h.owner, knob: s.Knob, source: model.Param, driver: pool.Driver})
-		}
+		f.holeField(p, i, s.Knob, pool.Driver)
 		s.Ref = ref
 	}
 	pos, end := whole.Pos(), whole.End()
@@ -152,6 +150,54 @@ func (f *finder) dsnItem(c inspector.Cursor, p *parsed, driver catalog.Driver, h
 	}
 	f.res.Items = append(f.res.Items, it)
 	return it
+}
+
+// holeField records the field of the application's struct that fills
+// the value of parameter i, if one does, as reaching k.
+func (f *finder) holeField(p *parsed, i int, k *catalog.Knob, driver catalog.Driver) {
+	if k == nil {
+		return
+	}
+	if h := p.t.fieldHole(p.d.Params[i].ValueSpan); h != nil {
+		f.addFieldFlow(fieldFlow{field: h.field, owner: h.owner, knob: k, source: model.Param, driver: driver})
+	}
+}
+
+// formatUses records the fields that fill the verbs of the DSN format
+// constant c where fmt.Sprintf(c, ...) uses it in this package.
+func (f *finder) formatUses(c *types.Const) {
+	for cur := range f.insp.Root().Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		if f.fmtFunc(call) != "Sprintf" || len(call.Args) == 0 || f.constOfExpr(call.Args[0]) != c {
+			continue
+		}
+		u := f.fmtText(call)
+		if u == nil {
+			continue
+		}
+		p := parseText(u, "", concat)
+		if p == nil {
+			continue
+		}
+		pool := dsnsite.Pool(p.d, p.hint)
+		for _, s := range pool.Sites {
+			i, _ := s.Ref.(int)
+			f.holeField(p, i, s.Knob, pool.Driver)
+		}
+	}
+}
+
+// constOfExpr returns the constant e names, if it names one.
+func (f *finder) constOfExpr(e ast.Expr) *types.Const {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		c, _ := f.info.Uses[x].(*types.Const)
+		return c
+	case *ast.SelectorExpr:
+		c, _ := f.info.Uses[x.Sel].(*types.Const)
+		return c
+	}
+	return nil
 }
 
 // fieldHole returns the hole that a field of the application's struct

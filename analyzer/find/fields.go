@@ -164,7 +164,14 @@ func (f *finder) fieldVar(id *ast.Ident) *types.Var {
 // fieldValue records a constant written into a field as a value of the
 // settings the field reaches; def names the flag whose default it is.
 func (f *finder) fieldValue(c inspector.Cursor, fls []fieldFlow, e ast.Expr, h Handle, def string) {
-	if len(fls) == 0 || !f.valueOf(e).konst {
+	if len(fls) == 0 {
+		return
+	}
+	if !f.valueOf(e).konst {
+		f.paramField(c, fls, e)
+		for _, fl := range fls {
+			f.noteKey(e, fl.knob, fl.source, f.fieldDriver(fl))
+		}
 		return
 	}
 	for _, fl := range fls {
@@ -196,6 +203,19 @@ func (f *finder) quoteEdit(s *model.Site, e ast.Expr) {
 	}
 	edit := ref.Edit
 	ref.Edit = func(src string) ([]analysis.TextEdit, bool) { return edit(strconv.Quote(src)) }
+}
+
+// paramField makes a parameter written into a field that reaches a
+// setting a flow of its function: WithLifetime(d) returning
+// Option{lifetime: d}, whose method calls db.SetConnMaxLifetime(o.lifetime).
+func (f *finder) paramField(c inspector.Cursor, fls []fieldFlow, e ast.Expr) {
+	fn, i, ok := f.paramOf(c, f.resolve(e))
+	if !ok {
+		return
+	}
+	for _, fl := range fls {
+		f.addFlow(flow{fn: fn, param: i, knob: fl.knob, source: fl.source, driver: f.fieldDriver(fl), at: at(f.fset, e.Pos())})
+	}
 }
 
 func (f *finder) fieldDriver(fl fieldFlow) catalog.Driver {

@@ -27,6 +27,9 @@ type Result struct {
 	// functions and the fields that reach a setting here.
 	Flows   []Flow
 	Reaches map[*types.Var][]Reach
+	// KeyReaches are the viper keys read here whose values reach a
+	// setting, with no default in this package.
+	KeyReaches map[string][]Reach
 }
 
 // An Item is a DSN or a Go API setting, with its context.
@@ -111,14 +114,23 @@ type finder struct {
 	// flagVars, funcs and fallbacks are built with consts and vars:
 	// flag.XxxVar(&v, ...) calls by v, function declarations by object,
 	// and the parameter each function returns as a fallback.
-	flagVars   map[*types.Var]*ast.CallExpr
-	funcs      map[*types.Func]*ast.FuncDecl
-	fallbacks  map[*types.Func]int
-	following  map[*types.Func]bool // functions whose returned text is being read
-	flows      []flow               // parameters that reach a pool setting or a DSN sink
-	fieldFlows []fieldFlow          // fields of the application's structs that reach one
-	used       map[ast.Node]bool    // expressions already read as part of a DSN
-	res        *Result
+	flagVars  map[*types.Var]*ast.CallExpr
+	funcs     map[*types.Func]*ast.FuncDecl
+	fallbacks map[*types.Func]int
+	// flagCalls, configDefaults and viperBinds are built with them too:
+	// flag definitions, SetDefault calls of viper-like objects, and
+	// whether the package binds its flags to viper.
+	flagCalls      []*ast.CallExpr
+	configDefaults []configDefault
+	viperBinds     bool
+	keyReaches     map[string][]Reach   // viper keys read here that reach a setting
+	following      map[*types.Func]bool // functions whose returned text is being read
+	flows          []flow               // parameters that reach a pool setting or a DSN sink
+	fieldFlows     []fieldFlow          // fields of the application's structs that reach one
+	flowsDone      int                  // flows and fieldFlows judged so far
+	fieldsDone     int
+	used           map[ast.Node]bool // expressions already read as part of a DSN
+	res            *Result
 
 	constUses map[*types.Const][]token.Pos // built on first use
 	created   map[Handle]token.Pos         // pool configs handed to a constructor, and where

@@ -72,17 +72,13 @@ func appendOnce[T comparable](s []T, x T) []T {
 	return append(s, x)
 }
 
-// instantiate judges the calls of functions with flows: each call's
-// known arguments make a pool of their own at the call, with the
-// driver the function's pool has. An argument that is itself a
-// parameter of the caller makes a flow of the caller, so flows follow
-// helpers of helpers; this runs until no new flow appears.
-func (f *finder) instantiate() {
-	f.instantiateForeign()
-	if len(f.flows) == 0 {
-		return
-	}
-	done := 0
+// instantiate judges the calls of functions with flows, from flow
+// number done on: each call's known arguments make a pool of their own
+// at the call, with the driver the function's pool has. An argument
+// that is itself a parameter of the caller makes a flow of the caller,
+// so flows follow helpers of helpers; this runs until no new flow
+// appears. It returns how many flows are done.
+func (f *finder) instantiate(done int) int {
 	for round := 0; done < len(f.flows) && round < 4; round++ {
 		todo := f.flows[done:]
 		done = len(f.flows)
@@ -99,6 +95,7 @@ func (f *finder) instantiate() {
 			f.callFlows(c, call, byFn[fn])
 		}
 	}
+	return len(f.flows)
 }
 
 // callFlows judges one call of a function with flows.
@@ -118,6 +115,7 @@ func (f *finder) callFlows(c inspector.Cursor, call *ast.CallExpr, fls []flow) {
 			continue
 		}
 		if v := f.valueOf(arg); !v.konst {
+			f.noteKey(arg, fl.knob, fl.source, f.flowDriver(fl))
 			continue
 		}
 		it := f.apiItem(c, fl.knob, fl.source, arg, h)
@@ -127,6 +125,9 @@ func (f *finder) callFlows(c inspector.Cursor, call *ast.CallExpr, fls []flow) {
 			via += " at " + fl.at
 		}
 		s.Via = join(via, s.Via)
+		if fl.source == model.Param {
+			f.quoteEdit(s, arg)
+		}
 		if d := f.flowDriver(fl); d != "" {
 			it.Driver, it.Pool.Driver = d, d
 		}

@@ -108,7 +108,13 @@ func (f *finder) argText(verb string, args []ast.Expr, i int) *text {
 	t := f.verbText(verb, a)
 	if t != nil && def != "" {
 		for j := range t.parts {
-			t.parts[j].def = def
+			p := &t.parts[j]
+			p.def = def
+			if p.foreign != nil {
+				// Written in another package: no fix from here, so the
+				// finding stays in the DSN, on the argument that fills it.
+				p.pos, p.endp = args[i].Pos(), args[i].End()
+			}
 		}
 	}
 	return t

@@ -33,7 +33,8 @@ func (f *finder) stringLit(c inspector.Cursor, lit *ast.BasicLit) {
 	if t == nil || !dsnish(t.s) {
 		return
 	}
-	if ctx == loose && hasVerb(t.s) {
+	format := ctx == loose && hasVerb(t.s)
+	if format {
 		// A constant that holds fmt verbs is a format for Sprintf
 		// elsewhere: "sslmode='%s' connect_timeout=%d". Its verbs are
 		// holes, not values.
@@ -43,6 +44,9 @@ func (f *finder) stringLit(c inspector.Cursor, lit *ast.BasicLit) {
 	if p := parseText(t, "", ctx); p != nil {
 		it := f.dsnItem(top, p, "", f.assignedTo(top), top.Node())
 		if c := f.declares(top); c != nil {
+			if format {
+				f.formatUses(c)
+			}
 			for _, s := range it.Pool.Sites {
 				if ref := s.Ref.(*Ref); ref.Via == nil {
 					ref.Via = c

@@ -25,6 +25,9 @@ type Summaries interface {
 	// Default returns the constant a field of another package holds by
 	// default, when its package knows one.
 	Default(field *types.Var) (FieldDefault, bool)
+	// KeyReaches returns the settings the viper key reaches in the
+	// packages this one imports: viper.GetDuration(key) passed on to one.
+	KeyReaches(key string) []Reach
 }
 
 // A Flow is a parameter of a function that reaches a setting (Knob) or,
@@ -45,6 +48,7 @@ type Reach struct {
 	Knob   *catalog.Knob
 	Source model.Source
 	Driver catalog.Driver
+	At     string // for a viper key: where it is read, "store.go:12"
 }
 
 // A FieldDefault is a constant a field of the module's structs holds
@@ -65,6 +69,7 @@ func (noSummaries) Flows(*types.Func) []Flow                { return nil }
 func (noSummaries) Fallback(*types.Func) int                { return -1 }
 func (noSummaries) Reaches(*types.Var) []Reach              { return nil }
 func (noSummaries) Default(*types.Var) (FieldDefault, bool) { return FieldDefault{}, false }
+func (noSummaries) KeyReaches(string) []Reach               { return nil }
 
 // summarize fills the parts of the result other packages need.
 func (f *finder) summarize() {
@@ -78,5 +83,11 @@ func (f *finder) summarize() {
 			f.res.Reaches = make(map[*types.Var][]Reach)
 		}
 		f.res.Reaches[fl.field] = append(f.res.Reaches[fl.field], Reach{Owner: fl.owner, Knob: fl.knob, Source: fl.source, Driver: f.fieldDriver(fl)})
+	}
+	for key, rs := range f.keyReaches {
+		if f.res.KeyReaches == nil {
+			f.res.KeyReaches = make(map[string][]Reach)
+		}
+		f.res.KeyReaches[key] = rs
 	}
 }

@@ -32,6 +32,10 @@ func (f *finder) index() {
 			if v, ok := f.isFlagVar(n); ok {
 				f.flagVars[v] = n
 			}
+			if _, ok := f.flagCall(n); ok {
+				f.flagCalls = append(f.flagCalls, n)
+			}
+			f.indexConfig(n)
 		case *ast.FuncDecl:
 			if fn, ok := f.info.Defs[n.Name].(*types.Func); ok {
 				f.funcs[fn] = n
@@ -41,7 +45,7 @@ func (f *finder) index() {
 		case *ast.AssignStmt:
 			for i, lhs := range n.Lhs {
 				var rhs ast.Expr
-				if len(n.Rhs) == len(n.Lhs) && n.Tok != token.ADD_ASSIGN {
+				if len(n.Rhs) == len(n.Lhs) && (n.Tok == token.ASSIGN || n.Tok == token.DEFINE) { // x *= 2 is not x = 2
 					rhs = n.Rhs[i]
 				}
 				f.assign(lhs, rhs)
@@ -59,6 +63,7 @@ func (f *finder) index() {
 			f.assign(n.Value, nil)
 		}
 	})
+	f.boundFlags()
 }
 
 func (f *finder) indexSpec(vs *ast.ValueSpec) {

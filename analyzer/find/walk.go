@@ -23,9 +23,9 @@ func (f *finder) walk() {
 			f.compositeLit(c, n)
 		}
 	}
-	f.instantiate()
-	f.instantiateFields(f.fieldFlows, true)
-	n := len(f.fieldFlows)
+	f.instantiateForeign()
+	f.settle(true)
+	f.instantiateKeys()
 	for c := range root.Preorder((*ast.BasicLit)(nil)) {
 		if lit := c.Node().(*ast.BasicLit); lit.Kind == token.STRING && !f.used[lit] {
 			f.stringLit(c, lit)
@@ -33,7 +33,21 @@ func (f *finder) walk() {
 	}
 	// A DSN template found on its own (fmt.Sprintf("sslmode=%s", c.SSL)
 	// that no sink takes) adds the fields that fill its verbs.
-	f.instantiateFields(f.fieldFlows[n:], false)
+	f.settle(false)
+}
+
+// settle judges what the flows of parameters and fields found so far
+// carry, until neither finds a new one: a parameter written into a field
+// (WithLifetime(d) returning Option{lifetime: d}) makes a flow of the
+// parameter, and a field passed to a helper one of the field. imported
+// takes in the fields of imported packages as well.
+func (f *finder) settle(imported bool) {
+	for round := 0; round < 4 && (round == 0 || f.flowsDone < len(f.flows) || f.fieldsDone < len(f.fieldFlows)); round++ {
+		f.flowsDone = f.instantiate(f.flowsDone)
+		n := len(f.fieldFlows)
+		f.instantiateFields(f.fieldFlows[f.fieldsDone:], imported && round == 0)
+		f.fieldsDone = n
+	}
 }
 
 // call dispatches a call by its callee.

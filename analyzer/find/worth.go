@@ -220,6 +220,10 @@ var gateSets = sync.OnceValue(func() gate {
 	for key := range callHooks {
 		add(pkgOfKey(key), key[strings.LastIndexByte(key, '.')+1:])
 	}
+	// A package that binds its flags to viper may register the default of
+	// a key another package reads into a setting (instantiateKeys).
+	add(viperPkg, "BindPFlags")
+	add(viperPkg, "BindPFlag")
 	return g
 })
 

@@ -20,6 +20,8 @@ require (
 	github.com/go-redis/redis/v9 v9.0.0-rc.1
 	github.com/pocketbase/dbx v1.12.0
 	github.com/redis/go-redis/v9 v9.23.0
+	github.com/spf13/pflag v1.1.0
+	github.com/spf13/viper v1.21.0
 	github.com/urfave/cli/v2 v2.27.7
 	gopkg.in/ini.v1 v1.68.0
 	gorm.io/driver/postgres v1.6.3
@@ -41,6 +43,8 @@ replace (
 	github.com/go-redis/redis/v9 => ./src/github.com/go-redis/redis/v9
 	github.com/pocketbase/dbx => ./src/github.com/pocketbase/dbx
 	github.com/redis/go-redis/v9 => ./src/github.com/redis/go-redis/v9
+	github.com/spf13/pflag => ./src/github.com/spf13/pflag
+	github.com/spf13/viper => ./src/github.com/spf13/viper
 	github.com/urfave/cli/v2 => ./src/github.com/urfave/cli/v2
 	gopkg.in/ini.v1 => ./src/gopkg.in/ini.v1
 	gorm.io/driver/postgres => ./src/gorm.io/driver/postgres

@@ -72,3 +72,15 @@ func testTmpl() TmplConfig {
 	c.SSL = "disable" // want `\[prod-tls-disabled\] tls_mode is disable \(sslmode, TmplConfig.SSL\)`
 	return c
 }
+
+// A format kept in a constant: the fields the Sprintf that uses it fills
+// its verbs with are followed the same way.
+const tmplFormat = "host=%s sslmode='%s' connect_timeout=10"
+
+type FmtConfig struct{ Host, SSL string }
+
+func (c FmtConfig) dsn() string { return fmt.Sprintf(tmplFormat, c.Host, c.SSL) }
+
+func loadFmt() FmtConfig {
+	return FmtConfig{Host: "db", SSL: "disable"} // want `\[prod-tls-disabled\] tls_mode is disable \(sslmode, FmtConfig.SSL\)`
+}

@@ -4,6 +4,9 @@ package app
 import (
 	"os"
 
+	"github.com/spf13/pflag"
+	"github.com/spf13/viper"
+
 	"fixtures/src/xpkg/config"
 	_ "fixtures/src/xpkg/store"
 )
@@ -12,4 +15,11 @@ import (
 // template is judged, and fixed, here.
 func PG() config.PG {
 	return config.PG{Host: os.Getenv("PGHOST"), SSL: "disable"} // want `\[prod-tls-disabled\] tls_mode is disable \(sslmode, PG.SSL\)`
+}
+
+// A flag bound to viper whose key another package reads into a setting:
+// its default is what runs.
+func Flags(fs *pflag.FlagSet) {
+	fs.Duration("db.lifetime", 0, "connection lifetime") // want `\[prod-lifetime-unlimited\] conn_max_lifetime defaults to unlimited \(SetConnMaxLifetime\(0\), flag --db.lifetime default, bound to viper, read at store.go:\d+\)`
+	_ = viper.BindPFlags(fs)
 }

@@ -33,3 +33,13 @@ const DefaultDSN = "app@tcp(db:3306)/app?timeout=5" // want `\[duration-missing-
 type PG struct{ Host, SSL string }
 
 func (c PG) URL() string { return fmt.Sprintf("host=%s sslmode='%s'", c.Host, c.SSL) }
+
+// EnvStr returns def when the variable is unset.
+func EnvStr(key, def string) string { // want EnvStr:"poolcheck func summary"
+	if v, ok := os.LookupEnv(key); ok {
+		return v
+	}
+	return def
+}
+
+const DefaultSSLMode = "disable"

@@ -4,7 +4,10 @@ package store // want package:"poolcheck field reaches"
 
 import (
 	"database/sql"
+	"fmt"
 	"os"
+
+	"github.com/spf13/viper"
 
 	"fixtures/src/xpkg/config"
 )
@@ -34,3 +37,18 @@ func OpenDefault() {
 // A constructor of another package's struct: the defaults it returns
 // are that package's business; no fact is set on its fields here.
 func DefaultDB() config.DB { return config.DB{MaxOpenConns: 5, MaxIdleConns: 2} }
+
+// OpenViper reads its lifetime from viper; the flag that sets the key's
+// default is registered by a package that imports this one.
+func OpenViper() *sql.DB {
+	db, _ := sql.Open("mysql", os.Getenv("DSN"))
+	db.SetConnMaxLifetime(viper.GetDuration("db.lifetime"))
+	return db
+}
+
+// A default written in another package that fills a template's verb: the
+// finding stays in the template, with no fix.
+func PGInfo() string {
+	mode := config.EnvStr("PGSSLMODE", config.DefaultSSLMode)
+	return fmt.Sprintf("host=%s sslmode=%s", os.Getenv("PGHOST"), mode) // want `\[prod-tls-disabled\] tls_mode defaults to disable \(sslmode, the fallback of config.EnvStr\("PGSSLMODE", config.DefaultSSLMode\)\)`
+}
