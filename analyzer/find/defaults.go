@@ -75,6 +75,8 @@ func (f *finder) flagCall(call *ast.CallExpr) (flagFunc, bool) {
 //     parameters as a fallback, envInt("DB_MAX_IDLE", 0): that argument;
 //   - a getter of a configuration library with a default argument
 //     (libraryFallbacks): that argument;
+//   - a local whose zero value a check replaces, if v == "" { v =
+//     "disable" }: that constant;
 //   - viper.GetInt("db.max_open") and the getters of viper-like objects:
 //     the value SetDefault gives the key, or the default of the flag of
 //     that name when the package binds its flags to viper.
@@ -94,6 +96,10 @@ func (f *finder) fallback(e ast.Expr) (ast.Expr, string, bool) {
 			if call := f.flagVars[v]; call != nil {
 				ff, _ := f.flagCall(call)
 				return call.Args[ff.def], f.flagName(call, ff), true
+			}
+			// sslmode := cfg.Get("sslmode"); if sslmode == "" { sslmode = "disable" }
+			if vi := f.vars[v]; vi != nil && vi.zero != nil && vi.n == 2 && !vi.addr && (vi.first == nil || !f.isConst(vi.first)) {
+				return vi.zero, "the value when " + types.ExprString(vi.cond), true
 			}
 		}
 	case *ast.CallExpr:

@@ -9,9 +9,13 @@ import (
 
 // varInfo counts the assignments to a local variable.
 type varInfo struct {
-	n    int      // assignments, the declaration's included
-	expr ast.Expr // the assigned value when n == 1
-	addr bool     // its address is taken, so it may change unseen
+	n     int      // assignments, the declaration's included
+	expr  ast.Expr // the assigned value when n == 1
+	first ast.Expr // the first assigned value
+	addr  bool     // its address is taken, so it may change unseen
+	// zero is the constant a zero check assigns, if v == "" { v = "disable" },
+	// and cond that check.
+	zero, cond ast.Expr
 }
 
 // index records constant declarations and local variable assignments,
@@ -25,7 +29,7 @@ func (f *finder) index() {
 	f.flagVars = make(map[*types.Var]*ast.CallExpr)
 	f.funcs = make(map[*types.Func]*ast.FuncDecl)
 	nodes := []ast.Node{(*ast.ValueSpec)(nil), (*ast.AssignStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.IncDecStmt)(nil), (*ast.RangeStmt)(nil),
-		(*ast.CallExpr)(nil), (*ast.FuncDecl)(nil)}
+		(*ast.CallExpr)(nil), (*ast.FuncDecl)(nil), (*ast.IfStmt)(nil)}
 	f.insp.Preorder(nodes, func(n ast.Node) {
 		switch n := n.(type) {
 		case *ast.CallExpr:
@@ -61,6 +65,11 @@ func (f *finder) index() {
 		case *ast.RangeStmt:
 			f.assign(n.Key, nil)
 			f.assign(n.Value, nil)
+		case *ast.IfStmt:
+			if v, val, ok := f.zeroCheck(n); ok {
+				vi := f.varInfo(v)
+				vi.zero, vi.cond = val, n.Cond
+			}
 		}
 	})
 	f.boundFlags()
@@ -101,8 +110,43 @@ func (f *finder) assign(lhs, rhs ast.Expr) {
 		return
 	}
 	vi := f.varInfo(v)
+	if vi.n == 0 {
+		vi.first = rhs
+	}
 	vi.n++
 	vi.expr = rhs
+}
+
+// zeroCheck reads if v == "" { v = "disable" } (or 0, with no else):
+// the variable and the constant that replaces its zero value.
+func (f *finder) zeroCheck(n *ast.IfStmt) (*types.Var, ast.Expr, bool) {
+	cond, ok := ast.Unparen(n.Cond).(*ast.BinaryExpr)
+	if !ok || cond.Op != token.EQL || n.Init != nil || n.Else != nil || len(n.Body.List) != 1 {
+		return nil, nil, false
+	}
+	as, ok := n.Body.List[0].(*ast.AssignStmt)
+	if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != 1 || len(as.Rhs) != 1 || !f.isConst(as.Rhs[0]) {
+		return nil, nil, false
+	}
+	v := f.localVar(as.Lhs[0])
+	if v == nil || f.localVar(cond.X) != v || !isZero(f.info.Types[cond.Y].Value) {
+		return nil, nil, false
+	}
+	return v, as.Rhs[0], true
+}
+
+// isZero reports whether c is "" or 0.
+func isZero(c constant.Value) bool {
+	if c == nil {
+		return false
+	}
+	switch c.Kind() {
+	case constant.String:
+		return constant.StringVal(c) == ""
+	case constant.Int, constant.Float:
+		return constant.Sign(c) == 0
+	}
+	return false
 }
 
 func (f *finder) varInfo(v *types.Var) *varInfo {
