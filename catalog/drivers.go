@@ -4,6 +4,8 @@ package catalog
 const (
 	pgxMod      = "github.com/jackc/pgx/v5@v5.12.0 "
 	puddleMod   = "github.com/jackc/puddle/v2@v2.2.3 "
+	pgxV4Mod    = "github.com/jackc/pgx/v4@v4.18.3 "
+	puddleV1Mod = "github.com/jackc/puddle@v1.3.0 " // what pgx v4.18.3 requires
 	pqMod       = "github.com/lib/pq@v1.12.3 "
 	mysqlMod    = "github.com/go-sql-driver/mysql@v1.10.1 "
 	mssqlMod    = "github.com/microsoft/go-mssqldb@v1.11.2 "

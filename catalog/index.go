@@ -20,7 +20,7 @@ var index = sync.OnceValue(build)
 
 // rowSets lists the knob tables, in the order Knobs returns them.
 var rowSets = [][]*Knob{
-	postgresRows, pgxRows, pgxpoolRows, pqRows, pgxAPIRows,
+	postgresRows, pgxRows, pgxpoolRows, pqRows, pgxAPIRows, pgxV4APIRows,
 	mysqlRows, mysqlAPIRows,
 	sqlserverRows, sqlserverAPIRows,
 	redisRows, redisAPIRows(),

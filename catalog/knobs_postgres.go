@@ -159,6 +159,39 @@ var pgxAPIRows = []*Knob{
 		Source: pgxMod + "pgconn/pgconn.go connect; pgxpool/pool.go NewWithConfig (reached as cfg.ConnConfig.ConnectTimeout through pgx.ConnConfig's embedded pgconn.Config)"},
 }
 
+// pgxV4APIRows are pgx v4's pgxpool.Config fields. Two differ from v5:
+// MaxConns < 1 makes ConnectConfig panic (puddle v1's NewPool), and a
+// MaxConnLifetime <= 0 expires every connection, so each is closed when
+// it is released (Conn.Release, Pool.isExpired). v4 has no MinIdleConns
+// or PingTimeout. Its ParseConfig and Connect are not sinks here: the
+// pool_* keys mean what the v5 rows say only in v5.
+var pgxV4APIRows = []*Knob{
+	pgxV4Field("MaxConns", MaxOpen, UnitGoCount, "4", []check{{when: isNonPositive, code: CodePanics, kind: Rejected,
+		text: "ConnectConfig panics: maxSize is less than 1 (puddle v1 NewPool)"}}, nil),
+	pgxV4Field("MinConns", MinOpen, UnitGoCount, "0", nil,
+		[]Special{{"<=0", "no connections are kept open", MeansNone}}),
+	pgxV4Field("MaxConnLifetime", ConnMaxLifetime, UnitGoDuration, "time.Hour", []check{{when: isNonPositive, code: CodeChurn, kind: Misread,
+		text: "every connection is expired: each one is closed when it is released, and at each health check (Pool.isExpired)"}}, nil),
+	pgxV4Field("MaxConnLifetimeJitter", "", UnitGoDuration, "0", nil, nil),
+	pgxV4Field("MaxConnIdleTime", ConnMaxIdleTime, UnitGoDuration, "30 * time.Minute", []check{{when: isNonPositive, code: CodeChurn, kind: Misread,
+		text: "every idle connection above MinConns is closed at each health check (checkConnsHealth)"}}, nil),
+	pgxV4Field("HealthCheckPeriod", HealthCheckPeriod, UnitGoDuration, "time.Minute", []check{{when: isNonPositive, code: CodePanics, kind: Rejected,
+		fix: "time.Minute", text: "panic: non-positive interval for NewTicker, in the goroutine ConnectConfig starts (backgroundHealthCheck): the process crashes"}}, nil),
+}
+
+func pgxV4Field(name string, s Setting, u Unit, def string, checks []check, special []Special) *Knob {
+	src, note := pgxV4Mod+"pgxpool/pool.go Config, ConnectConfig, isExpired; pgxpool/conn.go Release", ""
+	if name == "MaxConns" {
+		src += "; " + puddleV1Mod + "pool.go NewPool"
+		note = "max(4, runtime.NumCPU()), set by ParseConfig"
+	}
+	return &Knob{Driver: Pgxpool, Key: name, Setting: s, Unit: u, read: readGo, Default: def, DefaultNote: note,
+		API:     &API{Pkg: "github.com/jackc/pgx/v4/pgxpool", Type: "Config", Member: name, Kind: Field},
+		checks:  checks,
+		Special: special,
+		Source:  src}
+}
+
 func pgxpoolField(name string, s Setting, u Unit, def string, checks []check, special []Special) *Knob {
 	src, note := pgxMod+"pgxpool/pool.go Config, NewWithConfig", ""
 	if name == "MaxConns" {

@@ -98,6 +98,42 @@ func TestRedisV8(t *testing.T) {
 	}
 }
 
+// TestPgxV4: pgx v4's pgxpool.Config panics on MaxConns < 1 and churns
+// with MaxConnLifetime <= 0, where v5 returns an error and keeps
+// connections forever.
+func TestPgxV4(t *testing.T) {
+	const v4 = "github.com/jackc/pgx/v4/pgxpool"
+	for _, f := range []string{"MinIdleConns", "PingTimeout"} {
+		if _, ok := LookupAPI(v4, "Config", f); ok {
+			t.Errorf("%s.Config.%s: v4 has no such field", v4, f)
+		}
+	}
+	tests := []struct {
+		field, value, code string
+	}{
+		{"MaxConns", "0", CodePanics},
+		{"MaxConnLifetime", "0", CodeChurn},
+		{"MaxConnIdleTime", "0", CodeChurn},
+		{"HealthCheckPeriod", "0", CodePanics},
+		{"MaxConns", "10", ""},
+		{"MaxConnLifetime", "3600000000000", ""},
+	}
+	for _, tt := range tests {
+		k := api(t, v4, "Config", tt.field)
+		_, p := k.Parse(tt.value)
+		got := ""
+		if p != nil {
+			got = p.Code
+		}
+		if got != tt.code {
+			t.Errorf("v4 %s=%s: problem %q, want %q", tt.field, tt.value, got, tt.code)
+		}
+	}
+	if k := api(t, "github.com/jackc/pgx/v5/pgxpool", "Config", "MaxConnLifetime"); len(k.Special) == 0 || k.Special[0].Means != "no lifetime limit (v5.11.0+, Pool.isExpired)" {
+		t.Errorf("v5 MaxConnLifetime = %+v", k.Special)
+	}
+}
+
 func TestForeign(t *testing.T) {
 	tests := []struct {
 		d          Driver
@@ -172,7 +208,7 @@ func TestForSetting(t *testing.T) {
 		want []string
 	}{
 		{Prisma, MaxOpen, []string{"connection_limit"}},
-		{Pgxpool, MaxOpen, []string{"pool_max_conns", "MaxConns"}},
+		{Pgxpool, MaxOpen, []string{"pool_max_conns", "MaxConns", "MaxConns"}}, // v5's field, then v4's
 		{Pgx, ConnectTimeout, []string{"connect_timeout", "ConnectTimeout"}},
 		{MySQL, ConnectTimeout, []string{"timeout", "Timeout"}},
 		{Redis, MaxOpen, []string{"pool_size", "max_active_conns"}},

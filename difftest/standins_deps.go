@@ -12,6 +12,7 @@ import (
 	_ "github.com/glebarez/sqlite"
 	_ "github.com/go-redis/redis/v8"
 	_ "github.com/go-redis/redis/v9"
+	_ "github.com/jackc/pgx/v4/pgxpool"
 	_ "github.com/jmoiron/sqlx"
 	_ "github.com/magiconair/properties"
 	_ "github.com/mattn/go-sqlite3"

@@ -10,6 +10,7 @@ require (
 	entgo.io/ent v0.14.5
 	github.com/DATA-DOG/go-sqlmock v1.5.2
 	github.com/go-sql-driver/mysql v1.10.1
+	github.com/jackc/pgx/v4 v4.18.3
 	github.com/jackc/pgx/v5 v5.12.0
 	github.com/jmoiron/sqlx v1.4.0
 	github.com/lib/pq v1.12.3
@@ -33,6 +34,7 @@ replace (
 	entgo.io/ent => ./src/entgo.io/ent
 	github.com/DATA-DOG/go-sqlmock => ./src/github.com/DATA-DOG/go-sqlmock
 	github.com/go-sql-driver/mysql => ./src/github.com/go-sql-driver/mysql
+	github.com/jackc/pgx/v4 => ./src/github.com/jackc/pgx/v4
 	github.com/jackc/pgx/v5 => ./src/github.com/jackc/pgx/v5
 	github.com/jmoiron/sqlx => ./src/github.com/jmoiron/sqlx
 	github.com/lib/pq => ./src/github.com/lib/pq
