@@ -68,6 +68,9 @@ func (x *catalogIndex) add(k *Knob) {
 	for _, key := range append([]string{k.Key}, k.Aliases...) {
 		x.keys[k.Driver][fold(d, key)] = k
 		x.fragment[fold(d, key)] = true
+		if strings.HasPrefix(key, pragmaPrefix) {
+			x.fragment["_pragma"] = true // as written, before dsn.ExpandPragmas names it
+		}
 	}
 }
 

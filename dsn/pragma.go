@@ -10,16 +10,17 @@ const PragmaKey = "_pragma:"
 // github.com/glebarez/go-sqlite run it, "PRAGMA " + value, and when the
 // value is name(arg) or name=arg it renames the parameter to
 // _pragma:name (lower case) with the value arg and a value span over
-// arg's bytes, so that a setting is read and edited like any other. A
-// value written with escapes is left as it is. It changes d in place and
-// may be called again.
+// arg's bytes, so that a setting is read and edited like any other. The
+// '=' may be escaped (busy_timeout%3d10000, as dendrite writes it); a
+// value with any other escape is left as it is. It changes d in place
+// and may be called again.
 func (d *DSN) ExpandPragmas() {
 	for i := range d.Params {
 		p := &d.Params[i]
-		if p.Key != "_pragma" || p.ValueSpan.Len() != len(p.Value) || d.Input[p.ValueSpan.Start:p.ValueSpan.End] != p.Value {
+		if p.Key != "_pragma" {
 			continue
 		}
-		name, arg, at, ok := splitPragma(p.Value)
+		name, arg, at, ok := d.pragmaParts(p)
 		if !ok {
 			continue
 		}
@@ -28,6 +29,23 @@ func (d *DSN) ExpandPragmas() {
 		p.ValueSpan = Span{start, start + len(arg)}
 		d.pragmas = true
 	}
+}
+
+// pragmaParts splits a _pragma parameter's value as written.
+func (d *DSN) pragmaParts(p *Param) (name, arg string, at int, ok bool) {
+	raw := d.Input[p.ValueSpan.Start:p.ValueSpan.End]
+	if raw == p.Value {
+		return splitPragma(p.Value)
+	}
+	i := strings.Index(strings.ToLower(raw), "%3d")
+	if i <= 0 {
+		return "", "", 0, false
+	}
+	name, arg = raw[:i], raw[i+3:]
+	if strings.ContainsAny(name+arg, "%+ ") || arg == "" || !identOf(name, true) {
+		return "", "", 0, false
+	}
+	return name, arg, i + 3, true
 }
 
 // splitPragma reads name(arg) or name=arg, with blanks around the parts,

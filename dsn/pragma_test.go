@@ -12,6 +12,10 @@ func TestExpandPragmas(t *testing.T) {
 		{"?_pragma=Busy_Timeout=5000", "_pragma:busy_timeout", "5000", "?_pragma=Busy_Timeout=10"},
 		{"_pragma=busy_timeout(250)&_pragma=foreign_keys(1)", "_pragma:busy_timeout", "250", "_pragma=busy_timeout(10)&_pragma=foreign_keys(1)"},
 		{"?_pragma=busy_timeout%285000%29", "_pragma", "busy_timeout(5000)", ""}, // escaped: left alone
+		{"?_pragma=busy_timeout%3d10000", "_pragma:busy_timeout", "10000", "?_pragma=busy_timeout%3d10"}, // an escaped '=' only
+		{"_pragma=Busy_Timeout%3D250", "_pragma:busy_timeout", "250", "_pragma=Busy_Timeout%3D10"},
+		{"?_pragma=busy_timeout%3d%31", "_pragma", "busy_timeout=1", ""},
+		{"?_pragma=%3d5", "_pragma", "=5", ""},
 		{"?_pragma=busy_timeout(", "_pragma", "busy_timeout(", ""},
 		{"?_pragma=(1)", "_pragma", "(1)", ""},
 		{"?_busy_timeout=5", "_busy_timeout", "5", "?_busy_timeout=10"},

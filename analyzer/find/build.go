@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -26,6 +27,9 @@ func (f *finder) textOf(e ast.Expr) *text {
 		if e.Op == token.ADD {
 			t := f.textOf(e.X)
 			if u := f.textOf(e.Y); t != nil && u != nil {
+				if len(u.parts) == 1 && u.parts[0].sep && strings.Contains(t.s, "?") {
+					u.s = "&" // the separator the code picks after a query
+				}
 				t.append(u)
 				return t
 			}
@@ -39,6 +43,10 @@ func (f *finder) textOf(e ast.Expr) *text {
 		}
 	}
 	t := &text{}
+	if f.isSeparator(e) {
+		t.add(part{pos: e.Pos(), endp: e.End(), sep: true}, "?")
+		return t
+	}
 	t.add(part{pos: e.Pos(), endp: e.End()}, hole)
 	return t
 }

@@ -67,8 +67,8 @@ func parseText(t *text, driver catalog.Driver, ctx context) *parsed {
 	// The constant tail as a query fragment: "?a=1" or "&a=1" after a
 	// value, or any fragment at a sink.
 	tail := t.tail()
-	if tail == len(t.s) || tail > 0 && ctx == concat && t.s[tail] != '?' && t.s[tail] != '&' {
-		return nil
+	if tail == len(t.s) || tail > 0 && ctx == concat && !isSep(t.s[tail]) && !isSep(t.s[tail-1]) {
+		return nil // a separator variable's byte before the tail counts (sep + "_pragma=...")
 	}
 	u := t.slice(tail, len(t.s))
 	d, err := dsn.ParseFragment(u.s, catalog.FragmentKey)
@@ -88,6 +88,8 @@ func accept(d *dsn.DSN, ctx context) (catalog.Driver, bool) {
 	}
 	return dsnsite.Plausible(d)
 }
+
+func isSep(b byte) bool { return b == '?' || b == '&' }
 
 func isSQLite(d catalog.Driver) bool { return family(d) == "sqlite" }
 

@@ -30,6 +30,7 @@ type part struct {
 	def        string       // a default that applies when nobody sets the value: where it comes from
 	field      *types.Var   // the application's struct field a verb's hole prints
 	owner      string       // the name of that field's struct type
+	sep        bool         // a variable that holds "?" or "&": not constant, but a separator
 }
 
 func (t *text) add(p part, s string) {

@@ -16,6 +16,7 @@ type varInfo struct {
 	// zero is the constant a zero check assigns, if v == "" { v = "disable" },
 	// and cond that check.
 	zero, cond ast.Expr
+	seps       int // assignments of a query separator, "?" or "&"
 }
 
 // index records constant declarations and local variable assignments,
@@ -115,6 +116,21 @@ func (f *finder) assign(lhs, rhs ast.Expr) {
 	}
 	vi.n++
 	vi.expr = rhs
+	if s, ok := f.constString(rhs); ok && rhs != nil && (s == "?" || s == "&") {
+		vi.seps++
+	}
+}
+
+// isSeparator reports a local variable that only ever holds a query
+// separator: sep := "?"; if strings.Contains(dsn, "?") { sep = "&" }.
+func (f *finder) isSeparator(e ast.Expr) bool {
+	v := f.localVar(e)
+	if v == nil {
+		return false
+	}
+	f.index()
+	vi := f.vars[v]
+	return vi != nil && vi.n > 0 && vi.seps == vi.n && !vi.addr
 }
 
 // zeroCheck reads if v == "" { v = "disable" } (or 0, with no else):

@@ -215,6 +215,9 @@ var gateSets = sync.OnceValue(func() gate {
 		}
 		for _, key := range append([]string{k.Key}, k.Aliases...) {
 			g.keys[strings.ToLower(key)] = true
+			if name, _, ok := strings.Cut(key, ":"); ok && name == "_pragma" {
+				g.keys[name] = true // _pragma=busy_timeout(5000) as written
+			}
 		}
 	}
 	for key := range callHooks {
