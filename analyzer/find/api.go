@@ -54,7 +54,7 @@ func (f *finder) apiItem(c inspector.Cursor, k *catalog.Knob, src model.Source, 
 	if v.def {
 		at = v.expr // a default is reported, and fixed, where it is written
 	}
-	s.Ref = &Ref{Pos: at.Pos(), End: at.End(), Edit: f.exprEdit(target), Where: w}
+	s.Ref = &Ref{Pos: at.Pos(), End: at.End(), Edit: f.exprEdit(target), Where: w, ValueAt: f.valueAt(at, target)}
 	if v.elsewhere {
 		s.Ref.(*Ref).Edit = nil // written in another package: no fix from here
 	}
@@ -65,6 +65,19 @@ func (f *finder) apiItem(c inspector.Cursor, k *catalog.Knob, src model.Source, 
 		s.Unitless = f.unitlessDuration(w, k, e, v, target)
 	}
 	return it
+}
+
+// valueAt is where the value at e is written when that is elsewhere:
+// target, the declaration of a constant of this package, or that of a
+// constant of another.
+func (f *finder) valueAt(e, target ast.Expr) token.Pos {
+	if target != e {
+		return target.Pos()
+	}
+	if c, _ := f.constDecl(ast.Unparen(e)); c != nil && c.Pkg() != f.pkg {
+		return c.Pos()
+	}
+	return token.NoPos
 }
 
 // editTarget is where a fix of a value goes: the declaration of a named

@@ -97,6 +97,9 @@ type Ref struct {
 	// Foreign is true for a value held in another package's constant:
 	// that package reports what does not depend on where it is used.
 	Foreign bool
+	// ValueAt is where the value is written when that is not at Pos:
+	// the declaration of the named constant a setter is given.
+	ValueAt token.Pos
 	Where   Where
 }
 

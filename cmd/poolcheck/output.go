@@ -69,6 +69,9 @@ func printInventory(w io.Writer, out *outcome) error {
 		if e.From != "" {
 			from = " from " + e.From
 		}
+		if e.ValueAt != "" {
+			from += ", written at " + e.ValueAt
+		}
 		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s %s=%s (%s%s) %s %s\n",
 			e.File, e.Line, e.Col, e.Driver, orDash(e.Setting), e.Value, e.Raw, from, strings.Join(e.Scope, ","), e.Pool); err != nil {
 			return err
@@ -91,9 +94,10 @@ type invEntry struct {
 	Col     int      `json:"col"`
 	Driver  string   `json:"driver"`
 	Setting string   `json:"setting"`
-	Value   string   `json:"value"`          // canonical: "10", "20s", "disable", or "?" when not constant or not readable as the driver reads it
-	Raw     string   `json:"raw"`            // key=value as written
-	From    string   `json:"from,omitempty"` // how a value not written at the setting reaches it: "flag -db-max-conns"
+	Value   string   `json:"value"`              // canonical: "10", "20s", "disable", or "?" when not constant or not readable as the driver reads it
+	Raw     string   `json:"raw"`                // key=value as written
+	From    string   `json:"from,omitempty"`     // how a value not written at the setting reaches it: "flag -db-max-conns"
+	ValueAt string   `json:"value_at,omitempty"` // where that value is written, path:line: a constant's declaration
 	Scope   []string `json:"scope"`
 	Pool    string   `json:"pool"`
 	DSN     string   `json:"dsn,omitempty"`
@@ -119,13 +123,26 @@ func inventory(out *outcome) []invEntry {
 			seen[k] = true
 			es = append(es, invEntry{File: relPath(sp.Filename), Line: sp.Line, Col: sp.Column,
 				Driver: string(p.Driver), Setting: string(siteSetting(s)), Value: canonical(s),
-				Raw: s.Key + "=" + s.Raw, From: s.Via, Scope: p.Scopes, Pool: id, DSN: p.DSN})
+				Raw: s.Key + "=" + s.Raw, From: s.Via, ValueAt: valueAt(out, ref), Scope: p.Scopes, Pool: id, DSN: p.DSN})
 		}
 	}
 	slices.SortStableFunc(es, func(a, b invEntry) int {
 		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
 	})
 	return es
+}
+
+// valueAt spells where a site's value is written, when that is not
+// where it is listed: path:line.
+func valueAt(out *outcome, ref *find.Ref) string {
+	if !ref.ValueAt.IsValid() {
+		return ""
+	}
+	p := out.fset.Position(ref.ValueAt)
+	if p.Filename == "" {
+		return ""
+	}
+	return fmt.Sprintf("%s:%d", relPath(p.Filename), p.Line)
 }
 
 // siteSetting is the site's setting, or the one its key has in the

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -106,6 +107,24 @@ type InvEntry struct {
 	Raw     string   `json:"raw"`
 	Scope   []string `json:"scope"`
 	Pool    string   `json:"pool"`
+	ValueAt string   `json:"value_at"` // where the value is written, path:line, when not at the entry
+}
+
+// valueAt splits ValueAt into its file and line.
+func (e InvEntry) valueAt() (string, int, bool) {
+	i := strings.LastIndexByte(e.ValueAt, ':')
+	if i < 0 {
+		return "", 0, false
+	}
+	n, err := strconv.Atoi(e.ValueAt[i+1:])
+	return e.ValueAt[:i], n, err == nil
+}
+
+// writtenIn reports an entry whose value is written on s's lines: a
+// value label matches the setting it reaches there too.
+func (s *Site) writtenIn(e InvEntry) bool {
+	file, line, ok := e.valueAt()
+	return ok && s.covers(file, line)
 }
 
 // Key is the key as written: the part of raw before '='.
@@ -253,7 +272,7 @@ func score(app string, sites []Site, inv []InvEntry, findings []Finding) Score {
 		s := &sites[i]
 		hit := false
 		for _, e := range inv {
-			if s.covers(e.File, e.Line) && s.keyMatches(e.Key(), e.Setting) {
+			if s.covers(e.File, e.Line) && s.keyMatches(e.Key(), e.Setting) || s.Kind == KindValue && s.writtenIn(e) {
 				hit = true
 				break
 			}
@@ -288,7 +307,7 @@ func score(app string, sites []Site, inv []InvEntry, findings []Finding) Score {
 	for _, e := range inv {
 		labelled := false
 		for i := range sites {
-			if sites[i].covers(e.File, e.Line) {
+			if sites[i].covers(e.File, e.Line) || sites[i].Kind == KindValue && sites[i].writtenIn(e) {
 				labelled = true
 				break
 			}

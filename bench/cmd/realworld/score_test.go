@@ -26,6 +26,8 @@ func TestScore(t *testing.T) {
 		{File: "db/long.go", Line: 40, EndLine: 42, Kind: KindDSN, Keys: []string{"pool_max_conns"}, Scope: "test", Verdict: []string{"test-pool-too-small"}},
 		// 8: in-memory SQLite name: not expected in the inventory, verdict reported.
 		{File: "db/mem_test.go", Line: 3, Kind: KindDSN, Keys: []string{":memory:"}, Scope: "test", Verdict: []string{"sqlite-memory-shared"}, Inventory: new(false)},
+		// 9: value site at a constant's declaration, found through the value_at of the setter it reaches.
+		{File: "config/defaults.go", Line: 7, Kind: KindValue, Keys: []string{"maxIdle"}, Scope: "prod"},
 	}
 	inv := []InvEntry{
 		{File: "db/db.go", Line: 10, Setting: "tls_mode", Raw: "sslmode=disable"},
@@ -37,6 +39,7 @@ func TestScore(t *testing.T) {
 		{File: "cmd/usage.go", Line: 31, Setting: "tls_mode", Raw: "sslmode=disable"},
 		{File: "db/long.go", Line: 41, Setting: "max_open", Raw: "pool_max_conns=1"},
 		{File: "other/x.go", Line: 1, Setting: "max_open", Raw: "SetMaxOpenConns=5"},
+		{File: "db/db_test.go", Line: 5, Setting: "max_idle", Raw: "SetMaxIdleConns=2", ValueAt: "config/defaults.go:7"},
 	}
 	findings := []Finding{
 		{Rule: "prod-tls-disabled", Key: "sslmode", Setting: "tls_mode", Start: Pos{File: "db/db.go", Line: 10}},
@@ -60,8 +63,8 @@ func TestScore(t *testing.T) {
 	check("Sites", sc.Sites, 6)
 	check("NotInventoried", sc.NotInventoried, 1)
 	check("SitesFound", sc.SitesFound, 4) // 0, 1, 4, 7
-	check("Values", sc.Values, 1)
-	check("ValuesFound", sc.ValuesFound, 1)
+	check("Values", sc.Values, 2)
+	check("ValuesFound", sc.ValuesFound, 2) // 5 at its line, 9 through value_at
 	check("Decoys", sc.Decoys, 1)
 	check("DecoyInvHits", sc.DecoyInvHits, 1)
 	check("InvUnlabelled", sc.InvUnlabelled, 1)
