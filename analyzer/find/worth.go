@@ -136,6 +136,11 @@ func literalMatters(v string) bool {
 	if strings.Contains(s, "://") && dsn.Detect(s) == dsn.KindURL {
 		return true
 	}
+	// A key in text no grammar reads, with no query after a name either
+	// ("Keep-Alive: timeout=5" in an HTTP header), cannot be a setting.
+	if dsn.Detect(s) == dsn.KindUnknown && !strings.Contains(s, "?") {
+		return false
+	}
 	return hasKnownKey(s)
 }
 

@@ -52,6 +52,10 @@ func f(v url.Values, k, x string) { v.Add(k, x) }`, false},
 		{"values set run-time value", `import "net/url"
 func f(v url.Values, x string) { v.Set("sslmode", x) }`, true},
 		{"directive", "//poolcheck:ignore test-pool-too-small reason\nvar x = 1", true},
+		{"http header", `var s = "Keep-Alive: timeout=7200"`, false},
+		{"sqlite uri", `var s = "file:app.db?_busy_timeout=5000"`, true},
+		{"sqlite memory", `var s = ":memory:?_pragma=busy_timeout(5000)"`, true},
+		{"pragma after a separator", `func f(u, sep string) string { return u + sep + "_pragma=busy_timeout(5000)" }`, true},
 	}
 	// One importer for every case: it type-checks the standard library
 	// packages the cases import once, not once per case.
