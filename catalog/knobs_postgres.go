@@ -180,26 +180,29 @@ var pgxV4APIRows = []*Knob{
 }
 
 func pgxV4Field(name string, s Setting, u Unit, def string, checks []check, special []Special) *Knob {
-	src, note := pgxV4Mod+"pgxpool/pool.go Config, ConnectConfig, isExpired; pgxpool/conn.go Release", ""
-	if name == "MaxConns" {
-		src += "; " + puddleV1Mod + "pool.go NewPool"
-		note = "max(4, runtime.NumCPU()), set by ParseConfig"
-	}
-	return &Knob{Driver: Pgxpool, Key: name, Setting: s, Unit: u, read: readGo, Default: def, DefaultNote: note,
-		API:     &API{Pkg: "github.com/jackc/pgx/v4/pgxpool", Type: "Config", Member: name, Kind: Field},
-		checks:  checks,
-		Special: special,
-		Source:  src}
+	return pgxpoolKnob(pgxpoolV4, name, s, u, def, checks, special)
 }
 
 func pgxpoolField(name string, s Setting, u Unit, def string, checks []check, special []Special) *Knob {
-	src, note := pgxMod+"pgxpool/pool.go Config, NewWithConfig", ""
+	return pgxpoolKnob(pgxpoolV5, name, s, u, def, checks, special)
+}
+
+// A pgxpoolVersion is where one major version of pgxpool.Config lives.
+type pgxpoolVersion struct{ pkg, src, puddle string }
+
+var (
+	pgxpoolV5 = pgxpoolVersion{"github.com/jackc/pgx/v5/pgxpool", pgxMod + "pgxpool/pool.go Config, NewWithConfig", puddleMod}
+	pgxpoolV4 = pgxpoolVersion{"github.com/jackc/pgx/v4/pgxpool", pgxV4Mod + "pgxpool/pool.go Config, ConnectConfig, isExpired; pgxpool/conn.go Release", puddleV1Mod}
+)
+
+func pgxpoolKnob(v pgxpoolVersion, name string, s Setting, u Unit, def string, checks []check, special []Special) *Knob {
+	src, note := v.src, ""
 	if name == "MaxConns" {
-		src += "; " + puddleMod + "pool.go NewPool"
+		src += "; " + v.puddle + "pool.go NewPool"
 		note = "max(4, runtime.NumCPU()), set by ParseConfig"
 	}
 	return &Knob{Driver: Pgxpool, Key: name, Setting: s, Unit: u, read: readGo, Default: def, DefaultNote: note,
-		API:     &API{Pkg: "github.com/jackc/pgx/v5/pgxpool", Type: "Config", Member: name, Kind: Field},
+		API:     &API{Pkg: v.pkg, Type: "Config", Member: name, Kind: Field},
 		checks:  checks,
 		Special: special,
 		Source:  src}

@@ -176,15 +176,30 @@ func (f *finder) boundFlags() {
 	if !f.viperBinds {
 		return
 	}
+	for _, fl := range f.namedFlags() {
+		f.configDefaults = append(f.configDefaults, configDefault{recv: "viper", key: fl.call.Args[fl.def.name], value: fl.value,
+			via: "flag --" + fl.name + " default, bound to viper"})
+	}
+}
+
+// A namedFlag is a flag definition with a constant name.
+type namedFlag struct {
+	call  *ast.CallExpr
+	def   flagFunc
+	name  string
+	value ast.Expr // the default
+}
+
+// namedFlags lists this package's flag definitions with constant names.
+func (f *finder) namedFlags() []namedFlag {
+	var out []namedFlag
 	for _, call := range f.flagCalls {
 		ff, _ := f.flagCall(call)
-		name, ok := f.constString(call.Args[ff.name])
-		if !ok {
-			continue
+		if name, ok := f.constString(call.Args[ff.name]); ok {
+			out = append(out, namedFlag{call: call, def: ff, name: name, value: call.Args[ff.def]})
 		}
-		f.configDefaults = append(f.configDefaults, configDefault{recv: "viper", key: call.Args[ff.name], value: call.Args[ff.def],
-			via: "flag --" + name + " default, bound to viper"})
 	}
+	return out
 }
 
 // noteKey records a viper key whose value reaches the setting k with no
@@ -223,24 +238,19 @@ func (f *finder) instantiateKeys() {
 	if !f.viperBinds {
 		return
 	}
-	for _, call := range f.flagCalls {
-		ff, _ := f.flagCall(call)
-		name, ok := f.constString(call.Args[ff.name])
-		if !ok {
-			continue
-		}
-		rs := f.sums.KeyReaches(name)
+	for _, fl := range f.namedFlags() {
+		rs := f.sums.KeyReaches(fl.name)
 		if len(rs) == 0 {
 			continue
 		}
-		c, ok := f.insp.Root().FindNode(call)
+		c, ok := f.insp.Root().FindNode(fl.call)
 		if !ok {
 			continue
 		}
 		for _, r := range rs {
-			it := f.apiItem(c, r.Knob, r.Source, call.Args[ff.def], Handle{Scope: funcOf(c), Call: call})
+			it := f.apiItem(c, r.Knob, r.Source, fl.value, Handle{Scope: funcOf(c), Call: fl.call})
 			s := it.Pool.Sites[0]
-			s.Via = join("flag --"+name+" default, bound to viper, read at "+r.At, s.Via)
+			s.Via = join("flag --"+fl.name+" default, bound to viper, read at "+r.At, s.Via)
 			s.Default = true
 			if r.Driver != "" {
 				it.Driver, it.Pool.Driver = r.Driver, r.Driver
