@@ -138,10 +138,8 @@ func literalMatters(v string) bool {
 	}
 	// A key in text no grammar reads, with no query after a name either
 	// ("Keep-Alive: timeout=5" in an HTTP header), cannot be a setting.
-	if dsn.Detect(s) == dsn.KindUnknown && !strings.Contains(s, "?") {
-		return false
-	}
-	return hasKnownKey(s)
+	// Detect runs last: most literals have no known key.
+	return hasKnownKey(s) && (strings.Contains(s, "?") || dsn.Detect(s) != dsn.KindUnknown)
 }
 
 // hasKnownKey reports a catalog key before a '=' in s: the word before
