@@ -50,6 +50,10 @@ func New() *analysis.Analyzer {
 	return a
 }
 
+// testHookRun, set only by tests, runs first in every package: it lets a
+// test make the analysis panic.
+var testHookRun func(*analysis.Pass)
+
 func (cfg *config) run(pass *analysis.Pass) (res any, err error) {
 	// A bug must not crash the run: the package fails with a message
 	// (exit 2) and the others are still analysed.
@@ -58,6 +62,9 @@ func (cfg *config) run(pass *analysis.Pass) (res any, err error) {
 			res, err = nil, fmt.Errorf("internal error in poolcheck: %v; please report it with this package", r)
 		}
 	}()
+	if testHookRun != nil {
+		testHookRun(pass)
+	}
 	if len(pass.Files) == 0 || len(pass.TypeErrors) > 0 || pass.TypesInfo == nil || pass.TypesInfo.Types == nil {
 		// No syntax or no types (a dependency read from export data, or
 		// one go/packages type-checked without recording them), or code
