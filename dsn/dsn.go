@@ -36,6 +36,7 @@ type Param struct {
 	Value     string // decoded value
 	KeySpan   Span   // raw key bytes
 	ValueSpan Span   // raw value bytes, quotes included; empty span for an empty value
+	pragma    bool   // ExpandPragmas named it _pragma:<name>
 }
 
 // Host is one host of a (possibly multi-host) DSN. Port is "" when absent.

@@ -111,6 +111,7 @@ func FuzzPragma(f *testing.F) {
 		"?_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)", "_pragma=busy_timeout=5000",
 		"?_pragma= busy_timeout ( 10 ) ", "?_pragma=foreign_keys(1)&_busy_timeout=5", "?_pragma=(1)",
 		"?_pragma=busy_timeout(", "?_pragma=busy_timeout%285000%29", "?_pragma=main.cache_size(-2000)",
+		"?_pragma=busy_timeout%3d10000", "_pragma=Busy_Timeout%3D250&_pragma=journal_mode%3dwal",
 	} {
 		f.Add(s, "10")
 	}

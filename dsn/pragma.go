@@ -17,6 +17,11 @@ const PragmaKey = "_pragma:"
 func (d *DSN) ExpandPragmas() {
 	for i := range d.Params {
 		p := &d.Params[i]
+		if strings.HasPrefix(p.Key, PragmaKey) && !p.pragma {
+			// Written as _pragma:name=...: no driver reads that key, so it
+			// must not pass for an expanded pragma.
+			p.Key = "_pragma%3A" + p.Key[len(PragmaKey):]
+		}
 		if p.Key != "_pragma" {
 			continue
 		}
@@ -25,7 +30,7 @@ func (d *DSN) ExpandPragmas() {
 			continue
 		}
 		start := p.ValueSpan.Start + at
-		p.Key, p.Value = PragmaKey+strings.ToLower(name), arg
+		p.Key, p.Value, p.pragma = PragmaKey+strings.ToLower(name), arg, true
 		p.ValueSpan = Span{start, start + len(arg)}
 		d.pragmas = true
 	}
@@ -37,7 +42,10 @@ func (d *DSN) pragmaParts(p *Param) (name, arg string, at int, ok bool) {
 	if raw == p.Value {
 		return splitPragma(p.Value)
 	}
-	i := strings.Index(strings.ToLower(raw), "%3d")
+	i := strings.Index(raw, "%3d")
+	if j := strings.Index(raw, "%3D"); i < 0 || j >= 0 && j < i {
+		i = j // not strings.ToLower: it may change the length of invalid UTF-8
+	}
 	if i <= 0 {
 		return "", "", 0, false
 	}

@@ -16,6 +16,8 @@ func TestExpandPragmas(t *testing.T) {
 		{"_pragma=Busy_Timeout%3D250", "_pragma:busy_timeout", "250", "_pragma=Busy_Timeout%3D10"},
 		{"?_pragma=busy_timeout%3d%31", "_pragma", "busy_timeout=1", ""},
 		{"?_pragma=%3d5", "_pragma", "=5", ""},
+		{"?_pragma:busy_timeout=5", "_pragma%3Abusy_timeout", "5", ""}, // no driver reads this key
+		{"?%5Fpragma=busy_timeout(5)", "_pragma:busy_timeout", "5", "?%5Fpragma=busy_timeout(10)"},
 		{"?_pragma=busy_timeout(", "_pragma", "busy_timeout(", ""},
 		{"?_pragma=(1)", "_pragma", "(1)", ""},
 		{"?_busy_timeout=5", "_busy_timeout", "5", "?_busy_timeout=10"},
