@@ -11,7 +11,7 @@ func TestExpandPragmas(t *testing.T) {
 		{"?_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)", "_pragma:busy_timeout", "5000", "?_pragma=busy_timeout(10)&_pragma=journal_mode(WAL)"},
 		{"?_pragma=Busy_Timeout=5000", "_pragma:busy_timeout", "5000", "?_pragma=Busy_Timeout=10"},
 		{"_pragma=busy_timeout(250)&_pragma=foreign_keys(1)", "_pragma:busy_timeout", "250", "_pragma=busy_timeout(10)&_pragma=foreign_keys(1)"},
-		{"?_pragma=busy_timeout%285000%29", "_pragma", "busy_timeout(5000)", ""}, // escaped: left alone
+		{"?_pragma=busy_timeout%285000%29", "_pragma", "busy_timeout(5000)", ""},                         // escaped: left alone
 		{"?_pragma=busy_timeout%3d10000", "_pragma:busy_timeout", "10000", "?_pragma=busy_timeout%3d10"}, // an escaped '=' only
 		{"_pragma=Busy_Timeout%3D250", "_pragma:busy_timeout", "250", "_pragma=Busy_Timeout%3D10"},
 		{"?_pragma=busy_timeout%3d%31", "_pragma", "busy_timeout=1", ""},
