@@ -52,7 +52,7 @@ func (f *finder) paramOf(c inspector.Cursor, e ast.Expr) (*types.Func, int, bool
 	for i := range params.Len() {
 		if params.At(i) == v {
 			f.index()
-			if f.vars[v] != nil { // assigned in the body: its value is not the argument
+			if vi := f.vars[v]; vi != nil && vi.n > 1 { // assigned in the body: its value is not the argument
 				return nil, 0, false
 			}
 			return fn, i, true

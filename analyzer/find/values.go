@@ -30,7 +30,7 @@ func (f *finder) index() {
 	f.flagVars = make(map[*types.Var]*ast.CallExpr)
 	f.funcs = make(map[*types.Func]*ast.FuncDecl)
 	nodes := []ast.Node{(*ast.ValueSpec)(nil), (*ast.AssignStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.IncDecStmt)(nil), (*ast.RangeStmt)(nil),
-		(*ast.CallExpr)(nil), (*ast.FuncDecl)(nil), (*ast.IfStmt)(nil)}
+		(*ast.CallExpr)(nil), (*ast.FuncDecl)(nil), (*ast.FuncType)(nil), (*ast.IfStmt)(nil)}
 	f.insp.Preorder(nodes, func(n ast.Node) {
 		switch n := n.(type) {
 		case *ast.CallExpr:
@@ -66,6 +66,18 @@ func (f *finder) index() {
 		case *ast.RangeStmt:
 			f.assign(n.Key, nil)
 			f.assign(n.Value, nil)
+		case *ast.FuncType:
+			// Parameters and named results hold a value on entry: one
+			// assignment more in the body and they are not constant.
+			for _, fl := range []*ast.FieldList{n.Params, n.Results} {
+				for _, field := range fieldsOf(fl) {
+					for _, name := range field.Names {
+						if v, ok := f.info.Defs[name].(*types.Var); ok {
+							f.varInfo(v).n++
+						}
+					}
+				}
+			}
 		case *ast.IfStmt:
 			if v, val, ok := f.zeroCheck(n); ok {
 				vi := f.varInfo(v)
@@ -74,6 +86,13 @@ func (f *finder) index() {
 		}
 	})
 	f.boundFlags()
+}
+
+func fieldsOf(fl *ast.FieldList) []*ast.Field {
+	if fl == nil {
+		return nil
+	}
+	return fl.List
 }
 
 func (f *finder) indexSpec(vs *ast.ValueSpec) {

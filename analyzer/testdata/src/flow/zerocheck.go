@@ -46,3 +46,12 @@ func notZeroChecks(dsn string, getInt func(string) int, strict bool) {
 	db.SetMaxIdleConns(b)
 	db.SetMaxOpenConns(c)
 }
+
+// A parameter the body replaces is not that constant: its callers decide.
+func openParamReplaced(dsn string, n int) {
+	db, _ := sql.Open("pgx", dsn)
+	if n <= 0 {
+		n = 1
+	}
+	db.SetMaxOpenConns(n)
+}
