@@ -190,10 +190,15 @@ type namedFlag struct {
 	value ast.Expr // the default
 }
 
-// namedFlags lists this package's flag definitions with constant names.
+// namedFlags lists this package's pflag definitions with constant names:
+// viper.BindPFlags binds pflag sets, not the standard flag package's.
 func (f *finder) namedFlags() []namedFlag {
 	var out []namedFlag
 	for _, call := range f.flagCalls {
+		fn, _ := typeutil.Callee(f.info, call).(*types.Func)
+		if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "github.com/spf13/pflag" {
+			continue
+		}
 		ff, _ := f.flagCall(call)
 		if name, ok := f.constString(call.Args[ff.name]); ok {
 			out = append(out, namedFlag{call: call, def: ff, name: name, value: call.Args[ff.def]})

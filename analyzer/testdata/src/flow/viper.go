@@ -2,6 +2,7 @@ package flow
 
 import (
 	"database/sql"
+	"flag"
 	"time"
 
 	"github.com/spf13/pflag"
@@ -66,4 +67,11 @@ func parsedDefault() {
 	viper.SetDefault("db.idle_time", "0s")
 	db, _ := sql.Open("pgx", "postgres://db/app")
 	db.SetConnMaxIdleTime(viper.GetDuration("db.idle_time"))
+}
+
+// A flag of the standard flag package is not bound by viper.BindPFlags.
+func stdFlag() {
+	_ = flag.Int("db.max_open_std", 0, "max open")
+	db, _ := sql.Open("pgx", "postgres://db/app")
+	db.SetMaxOpenConns(viper.GetInt("db.max_open_std"))
 }
