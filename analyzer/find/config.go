@@ -123,18 +123,14 @@ func (f *finder) sameKey(d *configDefault, key ast.Expr, call *ast.CallExpr) boo
 	return d.fn != nil && d.fn == f.funcAt(call) && types.ExprString(d.key) == types.ExprString(key)
 }
 
-// funcAt returns the function declaration that holds n.
+// funcAt returns the function declaration that holds n, or nil.
 func (f *finder) funcAt(n ast.Node) ast.Node {
-	for _, file := range f.files {
-		if file.Pos() <= n.Pos() && n.End() <= file.End() {
-			for _, decl := range file.Decls {
-				if fd, ok := decl.(*ast.FuncDecl); ok && fd.Pos() <= n.Pos() && n.End() <= fd.End() {
-					return fd
-				}
-			}
+	if file := f.fileOf(n.Pos()); file != nil {
+		if fd := declAt(file, n.Pos()); fd != nil {
+			return fd
 		}
 	}
-	return nil
+	return nil // not a nil *ast.FuncDecl in an interface: it must compare unequal to a function
 }
 
 // indexConfig records the SetDefault calls of viper-like objects and,

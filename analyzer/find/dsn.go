@@ -170,7 +170,10 @@ func (f *finder) holeField(p *parsed, i int, k *catalog.Knob, driver catalog.Dri
 func (f *finder) formatUses(c *types.Const) {
 	for cur := range f.insp.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
-		if f.fmtFunc(call) != "Sprintf" || len(call.Args) == 0 || f.constOfExpr(call.Args[0]) != c {
+		if f.fmtFunc(call) != "Sprintf" || len(call.Args) == 0 {
+			continue
+		}
+		if k, _ := f.constDecl(ast.Unparen(call.Args[0])); k != c {
 			continue
 		}
 		u := f.fmtText(call)
@@ -187,19 +190,6 @@ func (f *finder) formatUses(c *types.Const) {
 			f.holeField(p, i, s.Knob, pool.Driver)
 		}
 	}
-}
-
-// constOfExpr returns the constant e names, if it names one.
-func (f *finder) constOfExpr(e ast.Expr) *types.Const {
-	switch x := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		c, _ := f.info.Uses[x].(*types.Const)
-		return c
-	case *ast.SelectorExpr:
-		c, _ := f.info.Uses[x.Sel].(*types.Const)
-		return c
-	}
-	return nil
 }
 
 // fieldHole returns the hole that a field of the application's struct

@@ -408,15 +408,23 @@ func (f *finder) whereAt(pos token.Pos) Where {
 	}
 	w := Where{File: f.fset.File(pos).Name()}
 	w.Test = f.testPkg || isTestFile(w.File)
+	if fd := declAt(file, pos); fd != nil {
+		w.Func = funcName(fd)
+		w.Test = w.Test || f.takesTesting(fd.Type)
+	}
+	return w
+}
+
+// declAt returns the function declaration of file that holds pos, or nil.
+func declAt(file *ast.File, pos token.Pos) *ast.FuncDecl {
 	// Declarations are in source order: search, do not scan.
 	i := sort.Search(len(file.Decls), func(i int) bool { return file.Decls[i].End() > pos })
 	if i < len(file.Decls) {
 		if fd, ok := file.Decls[i].(*ast.FuncDecl); ok && fd.Pos() <= pos {
-			w.Func = funcName(fd)
-			w.Test = w.Test || f.takesTesting(fd.Type)
+			return fd
 		}
 	}
-	return w
+	return nil
 }
 
 func isTestFile(name string) bool { return strings.HasSuffix(name, "_test.go") }
