@@ -166,6 +166,7 @@ func (o *options) analyze(a *analysis.Analyzer, stderr io.Writer) (*outcome, err
 		}
 		return nil, fmt.Errorf("no packages matched %s", strings.Join(o.patterns, " "))
 	}
+	programs := ignoredPrograms(pkgs)
 	deps, err := moduleDeps(cfg, pkgs)
 	if err != nil {
 		return nil, err
@@ -187,6 +188,13 @@ func (o *options) analyze(a *analysis.Analyzer, stderr io.Writer) (*outcome, err
 		}
 	}
 	out := &outcome{failed: printLoadErrors(pkgs, stderr), policy: o.policy, src: src}
+	if len(programs) > 0 {
+		more, err := loadPrograms(cfg, pkgs[0].Fset, programs, stderr)
+		if err != nil {
+			return nil, err
+		}
+		pkgs = append(pkgs, more...)
+	}
 	if out.failed {
 		if hint := noModule(); hint != "" {
 			fmt.Fprintln(stderr, "poolcheck:", hint)
