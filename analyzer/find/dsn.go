@@ -134,7 +134,7 @@ func (f *finder) dsnItem(c inspector.Cursor, p *parsed, driver catalog.Driver, h
 		part := p.t.at(param.ValueSpan.Start, param.ValueSpan.End)
 		ref := &Ref{Pos: pos, End: end, Edit: p.setter(i), Via: p.via(param.ValueSpan), Where: w}
 		if part != nil && part.foreign != nil {
-			ref.Via, ref.Foreign = part.foreign, true
+			ref.Via, ref.Foreign, ref.ValueAt = part.foreign, true, part.foreign.Pos()
 		}
 		if part != nil && part.def != "" {
 			s.Via, s.Default = part.def, true

@@ -98,7 +98,8 @@ type Ref struct {
 	// that package reports what does not depend on where it is used.
 	Foreign bool
 	// ValueAt is where the value is written when that is not at Pos:
-	// the declaration of the named constant a setter is given.
+	// the declaration of the named constant a setter is given, or of
+	// another package's constant that fills a DSN parameter.
 	ValueAt token.Pos
 	Where   Where
 }

@@ -42,6 +42,9 @@ type Finding struct {
 	Via     *types.Const
 	Foreign bool
 	File    string
+	// ValueAt is where the value is written when that is not at the
+	// finding: the declaration of the constant it came from.
+	ValueAt token.Pos
 
 	problem bool // the rule judges driver problems, not thresholds
 }
@@ -133,7 +136,7 @@ func (r *Reporter) Violation(p *group.Pool, w find.Where, v rules.Violation) {
 	if ref == nil || ref.Foreign && r.Reported != nil && r.Reported(ref.Via, f.Rule, f.Key, f.Found) {
 		return // the package that declares the constant reports it there
 	}
-	f.Via, f.Foreign = ref.Via, ref.Foreign
+	f.Via, f.Foreign, f.ValueAt = ref.Via, ref.Foreign, ref.ValueAt
 	d := analysis.Diagnostic{Pos: ref.Pos, End: ref.End, Category: v.Rule.ID, URL: DocURL + v.Rule.ID,
 		Message: "[" + v.Rule.ID + "] " + v.Message}
 	if v.Other != nil {

@@ -54,3 +54,54 @@ func Open() {
 		t.Errorf("%s not listed: %s", s, stdout.String())
 	}
 }
+
+// A finding on a DSN parameter that another package's constant fills
+// says where that constant is declared, in -format json's value_at and
+// in -inventory's.
+func TestFindingValueAt(t *testing.T) {
+	module(t, map[string]string{
+		"config/config.go": "package config\n\n// SSLMode is the default.\nconst SSLMode = \"disable\"\n",
+		"store/store.go": `package store
+
+import (
+	"database/sql"
+	"fmt"
+
+	"m/config"
+)
+
+func Open(host string) {
+	db, _ := sql.Open("postgres", fmt.Sprintf("host=%s dbname=app sslmode=%s", host, config.SSLMode))
+	_ = db
+}
+`,
+	})
+	for _, args := range [][]string{{"-format", "json", "./..."}, {"-inventory", "-format", "json", "./..."}} {
+		var stdout, stderr bytes.Buffer
+		run(args, &stdout, &stderr)
+		var got struct {
+			Findings []struct {
+				Rule    string `json:"rule"`
+				ValueAt string `json:"value_at"`
+			} `json:"findings"`
+			Settings []invEntry `json:"settings"`
+		}
+		if err := json.Unmarshal(stdout.Bytes(), &got); err != nil {
+			t.Fatal(err, stdout.String(), stderr.String())
+		}
+		n := 0
+		for _, f := range got.Findings {
+			if n++; f.Rule != "prod-tls-disabled" || f.ValueAt != "config/config.go:4" {
+				t.Errorf("%v: finding %s value_at %q, want prod-tls-disabled at config/config.go:4", args, f.Rule, f.ValueAt)
+			}
+		}
+		for _, e := range got.Settings {
+			if n++; e.Setting != "tls_mode" || e.ValueAt != "config/config.go:4" {
+				t.Errorf("%v: %s value_at %q, want tls_mode at config/config.go:4", args, e.Setting, e.ValueAt)
+			}
+		}
+		if n != 1 {
+			t.Errorf("%v: %d results, want 1: %s", args, n, stdout.String())
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"go/token"
 	"io"
 
@@ -41,6 +42,7 @@ type jsonFinding struct {
 	End      jsonPos       `json:"end"`
 	Fixes    []jsonFix     `json:"fixes"` // the first is what -fix applies
 	Related  []jsonRelated `json:"related,omitempty"`
+	ValueAt  string        `json:"value_at,omitempty"` // where the value is written, path:line, when not at start: a constant's declaration
 }
 
 // jsonPos is a position: the byte offset, and the 1-based line and
@@ -113,6 +115,10 @@ func toJSON(fset *token.FileSet, loc *locator, f *report.Finding) jsonFinding {
 			jf.Edits = append(jf.Edits, jsonEdit{Start: at(e.Pos), End: at(editEnd(e)), New: string(e.NewText)})
 		}
 		j.Fixes = append(j.Fixes, jf)
+	}
+	if f.ValueAt.IsValid() {
+		p := at(f.ValueAt)
+		j.ValueAt = fmt.Sprintf("%s:%d", p.File, p.Line)
 	}
 	for _, r := range d.Related {
 		j.Related = append(j.Related, jsonRelated{Start: at(r.Pos), End: at(end(r.Pos, r.End)), Message: r.Message})

@@ -150,6 +150,14 @@ type Finding struct {
 	Scope   []string `json:"scope"`
 	Start   Pos      `json:"start"`
 	Message string   `json:"message"`
+	ValueAt string   `json:"value_at"` // where the value is written, path:line, when not at start
+}
+
+// at reports whether the finding is on s's lines or, for a value label,
+// names them as where its value is written (a constant of another
+// package that fills a DSN): the same rule as for inventory entries.
+func (f Finding) at(s *Site) bool {
+	return s.covers(f.Start.File, f.Start.Line) || s.Kind == KindValue && s.writtenIn(InvEntry{ValueAt: f.ValueAt})
 }
 
 // covers reports whether the site spans file:line.
@@ -331,7 +339,7 @@ func score(app string, sites []Site, inv []InvEntry, findings []Finding) Score {
 		tp, ignored := -1, false
 		for i := range sites {
 			s := &sites[i]
-			if !s.covers(f.Start.File, f.Start.Line) {
+			if !f.at(s) {
 				continue
 			}
 			if s.Kind == KindDecoy {
@@ -376,7 +384,7 @@ func score(app string, sites []Site, inv []InvEntry, findings []Finding) Score {
 	for _, f := range findings {
 		for i := range sites {
 			s := &sites[i]
-			if s.Kind != KindDecoy && !s.Optional && s.covers(f.Start.File, f.Start.Line) &&
+			if s.Kind != KindDecoy && !s.Optional && f.at(s) &&
 				s.keyMatches(f.Key, f.Setting) && slices.Contains(s.Verdict, f.Rule) {
 				reported[verdictKey{i, f.Rule}] = true
 			}

@@ -28,6 +28,8 @@ func TestScore(t *testing.T) {
 		{File: "db/mem_test.go", Line: 3, Kind: KindDSN, Keys: []string{":memory:"}, Scope: "test", Verdict: []string{"sqlite-memory-shared"}, Inventory: new(false)},
 		// 9: value site at a constant's declaration, found through the value_at of the setter it reaches.
 		{File: "config/defaults.go", Line: 7, Kind: KindValue, Keys: []string{"maxIdle"}, Scope: "prod"},
+		// 10: value site with a verdict, reported by a finding in the template it fills, whose value_at names it.
+		{File: "common/const.go", Line: 50, Kind: KindValue, Keys: []string{"sslmode"}, Scope: "prod", Verdict: []string{"prod-tls-disabled"}},
 	}
 	inv := []InvEntry{
 		{File: "db/db.go", Line: 10, Setting: "tls_mode", Raw: "sslmode=disable"},
@@ -51,6 +53,8 @@ func TestScore(t *testing.T) {
 		{Rule: "prod-single-connection", Key: "SetMaxOpenConns", Setting: "max_open", Start: Pos{File: "./db/pool.go", Line: 8}}, // no label for that key: FP, unlabelled
 		{Rule: "prod-tls-disabled", Key: "sslmode", Setting: "tls_mode", Start: Pos{File: "db/db.go", Line: 10}},                 // second TP on the same site
 		{Rule: "sqlite-memory-shared", Start: Pos{File: "db/mem_test.go", Line: 3}},                                              // TP, inventory = false
+		{Rule: "prod-tls-disabled", Key: "sslmode", Start: Pos{File: "db/tmpl.go", Line: 5}, ValueAt: "common/const.go:50"},      // TP through value_at
+		{Rule: "prod-tls-disabled", Key: "sslmode", Start: Pos{File: "db/tmpl2.go", Line: 5}, ValueAt: "common/const.go:51"},     // unlabelled
 	}
 	sc := score("fake", sites, inv, findings)
 
@@ -63,18 +67,18 @@ func TestScore(t *testing.T) {
 	check("Sites", sc.Sites, 6)
 	check("NotInventoried", sc.NotInventoried, 1)
 	check("SitesFound", sc.SitesFound, 4) // 0, 1, 4, 7
-	check("Values", sc.Values, 2)
+	check("Values", sc.Values, 3)
 	check("ValuesFound", sc.ValuesFound, 2) // 5 at its line, 9 through value_at
 	check("Decoys", sc.Decoys, 1)
 	check("DecoyInvHits", sc.DecoyInvHits, 1)
 	check("InvUnlabelled", sc.InvUnlabelled, 1)
-	check("Findings", sc.Findings, 9)
-	check("TruePos", sc.TruePos, 4)
-	check("FalsePos", sc.FalsePos, 4)
+	check("Findings", sc.Findings, 11)
+	check("TruePos", sc.TruePos, 5)
+	check("FalsePos", sc.FalsePos, 5)
 	check("Ignored", sc.Ignored, 1)
 	check("DecoyFindings", sc.DecoyFindings, 1)
-	check("Verdicts", sc.Verdicts, 4) // 0, 2, 7, 8 (4 is optional)
-	check("VerdictsReported", sc.VerdictsReported, 3)
+	check("Verdicts", sc.Verdicts, 5) // 0, 2, 7, 8, 10 (4 is optional)
+	check("VerdictsReported", sc.VerdictsReported, 4)
 	if len(sc.MissedVerdicts) != 1 || sc.MissedVerdicts[0].Line != 7 || sc.MissedVerdicts[0].Rule != "prod-single-connection" {
 		t.Errorf("MissedVerdicts = %+v", sc.MissedVerdicts)
 	}
@@ -85,22 +89,22 @@ func TestScore(t *testing.T) {
 	for _, f := range sc.FalsePositives {
 		classes[f.Class]++
 	}
-	if classes["wrong-rule"] != 1 || classes["decoy"] != 1 || classes["unlabelled"] != 2 {
+	if classes["wrong-rule"] != 1 || classes["decoy"] != 1 || classes["unlabelled"] != 3 {
 		t.Errorf("false positive classes = %v", classes)
 	}
-	if r := *sc.FindingPrecision; r != 4.0/8 {
-		t.Errorf("precision = %v, want 4/8", r)
+	if r := *sc.FindingPrecision; r != 5.0/10 {
+		t.Errorf("precision = %v, want 5/10", r)
 	}
-	if r := *sc.FindingRecall; r != 3.0/4 {
-		t.Errorf("recall = %v, want 3/4", r)
+	if r := *sc.FindingRecall; r != 4.0/5 {
+		t.Errorf("recall = %v, want 4/5", r)
 	}
 	if r := *sc.InventoryRecall; r != 4.0/6 {
 		t.Errorf("inventory recall = %v, want 4/6", r)
 	}
 
 	tot := total([]Score{sc, sc})
-	check("total TruePos", tot.TruePos, 8)
-	check("total Verdicts", tot.Verdicts, 8)
+	check("total TruePos", tot.TruePos, 10)
+	check("total Verdicts", tot.Verdicts, 10)
 	if *tot.FindingPrecision != *sc.FindingPrecision {
 		t.Errorf("total precision = %v", *tot.FindingPrecision)
 	}
