@@ -109,6 +109,19 @@ var schemes = map[string]Driver{
 	"file":            SQLite3, // a file: URI, as mattn/go-sqlite3 and SQLite read it
 	"prisma":          Prisma,  // Prisma Accelerate
 	"prisma+postgres": Prisma,
+	// golang-migrate's schemes for Postgres-wire databases: each of its
+	// drivers sets the scheme to postgres and opens the URL with lib/pq
+	// or pgx (v4.20.1 database/cockroachdb, redshift, yugabytedb, pgx).
+	"cockroach":     Postgres,
+	"cockroachdb":   Postgres,
+	"crdb-postgres": Postgres,
+	"redshift":      Postgres,
+	"yugabyte":      Postgres,
+	"yugabytedb":    Postgres,
+	"ysql":          Postgres,
+	"pgx":           Postgres,
+	"pgx4":          Postgres,
+	"pgx5":          Postgres,
 }
 
 // sqlNames maps database/sql driver names to drivers (each driver's

@@ -51,6 +51,11 @@ func TestNetURL(t *testing.T) {
 			params: []pv{{"connection_limit", "5", ""}, {"pool_timeout", "10", ""}}},
 		{in: "prisma://accelerate.prisma-data.net/?api_key=abc", hosts: []Host{h("accelerate.prisma-data.net", "")}, params: []pv{{"api_key", "abc", ""}}},
 
+		// golang-migrate's Postgres-wire schemes.
+		{in: "cockroach://root@db:26257/migrate?sslmode=disable&x-custom=foobar", hosts: []Host{h("db", "26257")}, user: "root", db: "migrate",
+			params: []pv{{"sslmode", "disable", ""}, {"x-custom", "foobar", ""}}},
+		{in: "pgx5://app:pw@db/app?connect_timeout=5", hosts: []Host{h("db", "")}, user: "app", pw: "pw", db: "app", params: []pv{{"connect_timeout", "5", ""}}},
+
 		// Other schemes.
 		{in: "http://example.com", err: "not a connection string"},
 		{in: "mongodb://h/db", kind: KindURL, err: "unsupported URL scheme"},

@@ -26,6 +26,19 @@ var schemes = []scheme{
 	{name: "unix", driver: "redis", parse: parseNetURL, fields: redisUnix},
 	{name: "prisma", parse: parseNetURL, fields: pathDatabase}, // Prisma Accelerate
 	{name: "prisma+postgres", parse: parseNetURL, fields: pathDatabase},
+	// golang-migrate's Postgres-wire schemes: net/url parses them, the
+	// scheme becomes postgres, and lib/pq or pgx reads the rest
+	// (v4.20.1 database/cockroachdb, redshift, yugabytedb, pgx).
+	{name: "cockroach", driver: "postgres", parse: parseNetURL, fields: pathDatabase},
+	{name: "cockroachdb", driver: "postgres", parse: parseNetURL, fields: pathDatabase},
+	{name: "crdb-postgres", driver: "postgres", parse: parseNetURL, fields: pathDatabase},
+	{name: "redshift", driver: "postgres", parse: parseNetURL, fields: pathDatabase},
+	{name: "yugabyte", driver: "postgres", parse: parseNetURL, fields: pathDatabase},
+	{name: "yugabytedb", driver: "postgres", parse: parseNetURL, fields: pathDatabase},
+	{name: "ysql", driver: "postgres", parse: parseNetURL, fields: pathDatabase},
+	{name: "pgx", driver: "postgres", parse: parseNetURL, fields: pathDatabase},
+	{name: "pgx4", driver: "postgres", parse: parseNetURL, fields: pathDatabase},
+	{name: "pgx5", driver: "postgres", parse: parseNetURL, fields: pathDatabase},
 }
 
 func pgScheme(s string, _ *scheme) (*DSN, error) { return parsePgURL(s) }

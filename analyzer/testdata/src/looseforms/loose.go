@@ -17,6 +17,12 @@ func migrate(user, pass, host string, port int) {
 	_, _ = Open(fmt.Sprintf("postgres://%s:%s@%v:%v/app?sslmode=disable", user, pass, host, port)) // want `\[prod-tls-disabled\]`
 }
 
+// golang-migrate's URL of a Postgres-wire database (lib/pq reads it
+// once migrate sets the scheme to postgres).
+func migrateCockroach(host string) {
+	_, _ = Open(fmt.Sprintf("cockroach://root@%s:26257/app?sslmode=%s&x-migrations-table=m", host, "disable")) // want `\[prod-tls-disabled\]`
+}
+
 // A keyword/value template returned from a helper.
 func kvDSN(host, user string) string {
 	return fmt.Sprintf("host=%s user=%s dbname=app sslmode=disable", host, user) // want `\[prod-tls-disabled\]`
@@ -49,6 +55,7 @@ func decoys(level string, n int) {
 	_ = fmt.Sprintf("database URL, e.g. postgres://user@host/db (default %q)", "none")
 	_ = "http://example.com/api?timeout=5&max_conns=1"
 	_ = "mongodb://db:27017/app?maxPoolSize=1"
+	_ = "http://example.com/api?sslmode=disable"
 	_ = "HOME=/root PATH=/usr/bin"
 	_ = "a=1 b=2"
 	_ = "host=db port=5432"
