@@ -38,7 +38,8 @@ type flowFact struct {
 func (*funcFact) AFact()           {}
 func (f *funcFact) String() string { return "poolcheck func summary" }
 
-// defaultFact is the constant a struct field holds when nobody sets it.
+// defaultFact is the constant a struct field holds when nobody sets it,
+// or, on a getter method, the constant it returns then.
 type defaultFact struct {
 	Exact, Raw, At string
 	Tag            bool
@@ -140,6 +141,14 @@ func (s *summaries) Default(v *types.Var) (find.FieldDefault, bool) {
 	return find.FieldDefault{Exact: d.Exact, Raw: d.Raw, At: d.At, Tag: d.Tag}, true
 }
 
+func (s *summaries) Getter(fn *types.Func) (find.FieldDefault, bool) {
+	var d defaultFact
+	if !s.pass.ImportObjectFact(fn, &d) {
+		return find.FieldDefault{}, false
+	}
+	return find.FieldDefault{Exact: d.Exact, Raw: d.Raw, At: d.At, Tag: d.Tag}, true
+}
+
 func (s *summaries) Reaches(v *types.Var) []find.Reach {
 	if v.Pkg() == nil {
 		return nil
@@ -204,6 +213,11 @@ func exportFacts(pass *analysis.Pass, ex find.Exported, found *find.Result) {
 	for v, d := range ex.Defaults {
 		if v.Exported() && v.Pkg() == pass.Pkg {
 			pass.ExportObjectFact(v, &defaultFact{Exact: d.Exact, Raw: d.Raw, At: d.At, Tag: d.Tag})
+		}
+	}
+	for fn, d := range ex.Getters {
+		if fn.Pkg() == pass.Pkg {
+			pass.ExportObjectFact(fn, &defaultFact{Exact: d.Exact, Raw: d.Raw, At: d.At, Tag: d.Tag})
 		}
 	}
 	if found == nil {

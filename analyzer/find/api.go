@@ -1,6 +1,7 @@
 package find
 
 import (
+	"cmp"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -54,7 +55,7 @@ func (f *finder) apiItem(c inspector.Cursor, k *catalog.Knob, src model.Source, 
 	if v.def {
 		at = v.expr // a default is reported, and fixed, where it is written
 	}
-	s.Ref = &Ref{Pos: at.Pos(), End: at.End(), Edit: f.exprEdit(target), Where: w, ValueAt: f.valueAt(at, target)}
+	s.Ref = &Ref{Pos: at.Pos(), End: at.End(), Edit: f.exprEdit(target), Where: w, ValueAt: cmp.Or(v.at, f.valueAt(at, target))}
 	if v.elsewhere {
 		s.Ref.(*Ref).Edit = nil // written in another package: no fix from here
 	}

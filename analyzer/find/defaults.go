@@ -4,6 +4,9 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"path/filepath"
+	"strconv"
+	"strings"
 	"sync"
 
 	"golang.org/x/tools/go/types/typeutil"
@@ -113,20 +116,63 @@ func (f *finder) fallback(e ast.Expr) (ast.Expr, string, bool) {
 
 // foreignDefault returns the default of a field of another package's
 // struct that e reads, as its package summarized it.
-func (f *finder) foreignDefault(e ast.Expr) (FieldDefault, string, bool) {
+func (f *finder) foreignDefault(e ast.Expr) (FieldDefault, string, types.Object, bool) {
 	fld, owner := f.fieldOf(e)
 	if fld == nil || fld.Pkg() == f.pkg {
-		return FieldDefault{}, "", false
+		return FieldDefault{}, "", nil, false
 	}
 	d, ok := f.sums.Default(fld)
 	if !ok {
-		return FieldDefault{}, "", false
+		return FieldDefault{}, "", nil, false
 	}
 	name := fld.Name()
 	if owner != "" {
 		name = owner + "." + name
 	}
-	return d, "the default of " + name + " at " + d.At, true
+	return d, "the default of " + name + " at " + d.At, fld, true
+}
+
+// getterDefault returns the default that a getter method of another
+// package returns, opts.ConnMaxLifetime(), as its package summarized it.
+func (f *finder) getterDefault(e ast.Expr) (FieldDefault, string, types.Object, bool) {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) != 0 {
+		return FieldDefault{}, "", nil, false
+	}
+	fn, ok := typeutil.Callee(f.info, call).(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Pkg() == f.pkg || fn.Signature().Recv() == nil {
+		return FieldDefault{}, "", nil, false
+	}
+	d, ok := f.sums.Getter(fn)
+	if !ok {
+		return FieldDefault{}, "", nil, false
+	}
+	name := fn.Name() + "()"
+	if n, ok := types.Unalias(deref(fn.Signature().Recv().Type())).(*types.Named); ok {
+		name = n.Obj().Name() + "." + name
+	}
+	return d, "the default " + name + " returns, set at " + d.At, fn, true
+}
+
+// writtenAt turns at ("file.go:12"), a place in the package that
+// declares obj, into a position, when that file is loaded (the command
+// line loads the module's packages; go vet does not): NoPos otherwise.
+func (f *finder) writtenAt(obj types.Object, at string) token.Pos {
+	file, line, ok := strings.Cut(at, ":")
+	n, err := strconv.Atoi(line)
+	decl := f.fset.Position(obj.Pos()).Filename
+	if !ok || err != nil || n < 1 || decl == "" {
+		return token.NoPos
+	}
+	name := filepath.Join(filepath.Dir(decl), file)
+	var pos token.Pos
+	f.fset.Iterate(func(tf *token.File) bool {
+		if tf.Name() == name && n <= tf.LineCount() {
+			pos = tf.LineStart(n)
+		}
+		return !pos.IsValid()
+	})
+	return pos
 }
 
 // callFallback handles cmp.Or and this package's fallback helpers.

@@ -17,6 +17,9 @@ import (
 type Exported struct {
 	Fallbacks map[*types.Func]int
 	Defaults  map[*types.Var]FieldDefault
+	// Getters holds the default of the field each getter method
+	// returns, as the getter returns it (scaled: seconds * time.Second).
+	Getters map[*types.Func]FieldDefault
 }
 
 // Exports reads what files tell other packages. It walks declarations
@@ -38,6 +41,7 @@ func Exports(fset *token.FileSet, files []*ast.File, info *types.Info) Exported 
 		}
 		ex.Defaults[v] = d
 	}
+	getters := make(map[*types.Func]getter)
 	for _, file := range files {
 		test := isTestFile(fset.File(file.Pos()).Name())
 		for _, decl := range file.Decls {
@@ -56,10 +60,24 @@ func Exports(fset *token.FileSet, files []*ast.File, info *types.Info) Exported 
 					}
 				}
 				returnedLits(fset, info, d.Body, add)
+				defaultsMethod(fset, info, d, add)
+				if fn, g, ok := getterOf(info, d); ok {
+					getters[fn] = g
+				}
 			case *ast.GenDecl:
 				if !test {
 					declDefaults(fset, info, d, add)
 				}
+			}
+		}
+	}
+	for fn, g := range getters {
+		if d, ok := ex.Defaults[g.field]; ok {
+			if d, ok := g.scaled(d); ok {
+				if ex.Getters == nil {
+					ex.Getters = make(map[*types.Func]FieldDefault)
+				}
+				ex.Getters[fn] = d
 			}
 		}
 	}

@@ -28,6 +28,9 @@ type Summaries interface {
 	// KeyReaches returns the settings the viper key reaches in the
 	// packages this one imports: viper.GetDuration(key) passed on to one.
 	KeyReaches(key string) []Reach
+	// Getter returns the default of the field a method of another
+	// package returns, as it returns it, when its package knows one.
+	Getter(fn *types.Func) (FieldDefault, bool)
 }
 
 // A Flow is a parameter of a function that reaches a setting (Knob) or,
@@ -70,6 +73,7 @@ func (noSummaries) Fallback(*types.Func) int                { return -1 }
 func (noSummaries) Reaches(*types.Var) []Reach              { return nil }
 func (noSummaries) Default(*types.Var) (FieldDefault, bool) { return FieldDefault{}, false }
 func (noSummaries) KeyReaches(string) []Reach               { return nil }
+func (noSummaries) Getter(*types.Func) (FieldDefault, bool) { return FieldDefault{}, false }
 
 // summarize fills the parts of the result other packages need.
 func (f *finder) summarize() {

@@ -240,8 +240,10 @@ type value struct {
 	via string
 	tag bool // a default from a struct tag of another package: raw is its text
 	// elsewhere is a default written in another package: reported at
-	// the setting, with no fix here.
+	// the setting, with no fix here; at is where it is written, when
+	// that file is loaded.
 	elsewhere bool
+	at        token.Pos
 }
 
 // valueOf reads the value of e, following single-assignment locals, and
@@ -254,8 +256,11 @@ func (f *finder) valueOf(e ast.Expr) value {
 			v.def, v.via = true, via
 			return v
 		}
-		if d, via, ok := f.foreignDefault(e); ok {
-			return value{expr: e, raw: d.Raw, exact: d.Exact, konst: true, def: true, via: via, tag: d.Tag, elsewhere: true}
+		if d, via, obj, ok := f.foreignDefault(e); ok {
+			return value{expr: e, raw: d.Raw, exact: d.Exact, konst: true, def: true, via: via, tag: d.Tag, elsewhere: true, at: f.writtenAt(obj, d.At)}
+		}
+		if d, via, obj, ok := f.getterDefault(e); ok {
+			return value{expr: e, raw: d.Raw, exact: d.Exact, konst: true, def: true, via: via, tag: d.Tag, elsewhere: true, at: f.writtenAt(obj, d.At)}
 		}
 	}
 	v := value{expr: e, raw: types.ExprString(e)}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"strconv"
+	"time"
 )
 
 type DB struct {
@@ -43,3 +44,35 @@ func EnvStr(key, def string) string { // want EnvStr:"poolcheck func summary"
 }
 
 const DefaultSSLMode = "disable"
+
+// Options takes its defaults from a method, and other packages read them
+// through getters, one scaled from seconds.
+type Options struct {
+	MaxOpen         int
+	MaxIdle         int // want MaxIdle:"poolcheck default 2"
+	LifetimeSeconds int // want LifetimeSeconds:"poolcheck default -1"
+	IdleSeconds     int // want IdleSeconds:"poolcheck default 30"
+}
+
+func (o *Options) Defaults(conns int) {
+	o.MaxOpen = conns // a parameter: no default
+	o.MaxIdle = 2
+	o.LifetimeSeconds = -1
+	if o.IdleSeconds == 0 {
+		o.IdleSeconds = 30
+	}
+}
+
+// Reset is not a defaults method: what it writes is no default.
+func (o *Options) Reset() { o.MaxOpen = 1 }
+
+func (o Options) MaxOpenConns() int { return o.MaxOpen } // no default: no fact
+
+func (o Options) MaxIdleConns() int { return o.MaxIdle } // want MaxIdleConns:"poolcheck default 2"
+
+func (o Options) Lifetime() time.Duration { // want Lifetime:`poolcheck default -1 \* time.Second`
+	return time.Duration(o.LifetimeSeconds) * time.Second
+}
+
+// Twice is not a getter: it computes.
+func (o Options) Twice() int { return o.MaxIdle + o.MaxIdle }

@@ -16,7 +16,7 @@ import (
 // says where it is written.
 func Open(c config.DB) *sql.DB {
 	db, _ := sql.Open("pgx", os.Getenv("DATABASE_URL"))
-	db.SetMaxOpenConns(c.MaxOpenConns) // want `\[prod-pool-unbounded\] max_open defaults to unlimited \(SetMaxOpenConns\(0\), the default of DB.MaxOpenConns at config.go:17\)`
+	db.SetMaxOpenConns(c.MaxOpenConns) // want `\[prod-pool-unbounded\] max_open defaults to unlimited \(SetMaxOpenConns\(0\), the default of DB.MaxOpenConns at config.go:18\)`
 	db.SetMaxIdleConns(c.MaxIdleConns)
 	return db
 }
@@ -51,4 +51,14 @@ func OpenViper() *sql.DB {
 func PGInfo() string {
 	mode := config.EnvStr("PGSSLMODE", config.DefaultSSLMode)
 	return fmt.Sprintf("host=%s sslmode=%s", os.Getenv("PGHOST"), mode) // want `\[prod-tls-disabled\] tls_mode defaults to disable \(sslmode, the fallback of config.EnvStr\("PGSSLMODE", config.DefaultSSLMode\)\)`
+}
+
+// Getters of another package's options return the defaults its Defaults
+// method sets: judged at the setting.
+func OpenWith(o config.Options) *sql.DB {
+	db, _ := sql.Open("pgx", "postgres://app@db/app?sslmode=require")
+	db.SetMaxOpenConns(o.MaxOpenConns()) // no default: unknown
+	db.SetMaxIdleConns(o.Twice())        // not a getter: unknown
+	db.SetConnMaxLifetime(o.Lifetime())  // want `\[prod-lifetime-unlimited\] conn_max_lifetime defaults to unlimited \(SetConnMaxLifetime\(-1 \* time.Second\), the default Options.Lifetime\(\) returns, set at config.go:\d+\)`
+	return db
 }

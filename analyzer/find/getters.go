@@ -1,0 +1,118 @@
+package find
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strings"
+)
+
+// A getter is a method that returns one field of its receiver, maybe
+// scaled by a constant: func (c Options) ConnMaxLifetime() time.Duration
+// { return time.Duration(c.ConnMaxLifetimeSeconds) * time.Second }.
+type getter struct {
+	field    *types.Var
+	scale    constant.Value // nil: the field as it is
+	scaleRaw string
+}
+
+// getterOf reads d as a getter: an exported method with no parameters
+// and one result whose body returns a field of the receiver.
+func getterOf(info *types.Info, d *ast.FuncDecl) (*types.Func, getter, bool) {
+	fn, _ := info.Defs[d.Name].(*types.Func)
+	if fn == nil || !fn.Exported() || d.Recv == nil || len(d.Body.List) != 1 {
+		return nil, getter{}, false
+	}
+	sig := fn.Signature()
+	ret, ok := d.Body.List[0].(*ast.ReturnStmt)
+	if sig.Params().Len() != 0 || sig.Results().Len() != 1 || !ok || len(ret.Results) != 1 {
+		return nil, getter{}, false
+	}
+	recv := sig.Recv()
+	e := ast.Unparen(ret.Results[0])
+	var g getter
+	if b, ok := e.(*ast.BinaryExpr); ok && b.Op == token.MUL {
+		x, k := b.X, b.Y
+		if scale := info.Types[x].Value; scale != nil {
+			x, k = b.Y, b.X
+		}
+		tv := info.Types[k]
+		if tv.Value == nil || tv.Value.Kind() != constant.Int {
+			return nil, getter{}, false
+		}
+		g.scale, g.scaleRaw = tv.Value, types.ExprString(k)
+		e = conversionArg(info, x)
+	}
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return nil, getter{}, false
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	fld, isVar := info.Uses[sel.Sel].(*types.Var)
+	if !ok || !isVar || !fld.IsField() || info.Uses[id] != recv {
+		return nil, getter{}, false
+	}
+	g.field = fld
+	return fn, g, true
+}
+
+// conversionArg returns x's argument when x converts one value to a
+// type, time.Duration(n); else x.
+func conversionArg(info *types.Info, x ast.Expr) ast.Expr {
+	if call, ok := ast.Unparen(x).(*ast.CallExpr); ok && len(call.Args) == 1 && info.Types[call.Fun].IsType() {
+		return call.Args[0]
+	}
+	return x
+}
+
+// scaled is the default of a getter's field as the getter returns it.
+func (g getter) scaled(d FieldDefault) (FieldDefault, bool) {
+	if g.scale == nil {
+		return d, true
+	}
+	if d.Tag {
+		return FieldDefault{}, false // a tag's text is not a number to scale
+	}
+	n := constant.MakeFromLiteral(d.Exact, token.INT, 0)
+	if n.Kind() != constant.Int {
+		return FieldDefault{}, false
+	}
+	d.Exact = constant.BinaryOp(n, token.MUL, g.scale).ExactString()
+	d.Raw = d.Raw + " * " + g.scaleRaw
+	return d, true
+}
+
+// defaultsMethod records the constants a method that sets defaults
+// (its name says so: Defaults, SetDefaults, applyDefaults) gives the
+// fields of its pointer receiver: c.MaxIdleConnections = 2, written at
+// the top of its body or under a zero check of the same field.
+func defaultsMethod(fset *token.FileSet, info *types.Info, d *ast.FuncDecl, add func(*types.Var, FieldDefault)) {
+	if d.Recv == nil || len(d.Recv.List) != 1 || len(d.Recv.List[0].Names) != 1 || !strings.Contains(strings.ToLower(d.Name.Name), "default") {
+		return
+	}
+	if _, ok := d.Recv.List[0].Type.(*ast.StarExpr); !ok {
+		return
+	}
+	recv := info.Defs[d.Recv.List[0].Names[0]]
+	for _, st := range d.Body.List {
+		if ifs, ok := st.(*ast.IfStmt); ok && ifs.Init == nil && ifs.Else == nil && len(ifs.Body.List) == 1 {
+			st = ifs.Body.List[0] // if c.MaxOpen == 0 { c.MaxOpen = 10 }
+		}
+		as, ok := st.(*ast.AssignStmt)
+		if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+			continue
+		}
+		sel, ok := ast.Unparen(as.Lhs[0]).(*ast.SelectorExpr)
+		if !ok {
+			continue
+		}
+		id, ok := ast.Unparen(sel.X).(*ast.Ident)
+		fld, isVar := info.Uses[sel.Sel].(*types.Var)
+		tv := info.Types[as.Rhs[0]]
+		if !ok || !isVar || !fld.IsField() || info.Uses[id] != recv || tv.Value == nil || tv.Value.Kind() != constant.Int {
+			continue
+		}
+		add(fld, FieldDefault{Exact: exactString(tv), Raw: types.ExprString(as.Rhs[0]), At: at(fset, as.Rhs[0].Pos())})
+	}
+}
