@@ -56,6 +56,9 @@ func (f *finder) apiItem(c inspector.Cursor, k *catalog.Knob, src model.Source, 
 		at = v.expr // a default is reported, and fixed, where it is written
 	}
 	s.Ref = &Ref{Pos: at.Pos(), End: at.End(), Edit: f.exprEdit(target), Where: w, ValueAt: cmp.Or(v.at, f.valueAt(at, target))}
+	if at != e {
+		s.Ref.(*Ref).Listed = e.Pos()
+	}
 	if v.elsewhere {
 		s.Ref.(*Ref).Edit = nil // written in another package: no fix from here
 	}

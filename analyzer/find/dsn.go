@@ -138,6 +138,7 @@ func (f *finder) dsnItem(c inspector.Cursor, p *parsed, driver catalog.Driver, h
 		}
 		if part != nil && part.def != "" {
 			s.Via, s.Default = part.def, true
+			ref.Listed = part.hole
 		}
 		f.holeField(p, i, s.Knob, pool.Driver)
 		s.Ref = ref

@@ -101,7 +101,11 @@ type Ref struct {
 	// the declaration of the named constant a setter is given, or of
 	// another package's constant that fills a DSN parameter.
 	ValueAt token.Pos
-	Where   Where
+	// Listed is where the setting is read when its value is a default
+	// written elsewhere (Pos): the setter's argument, the template's
+	// verb argument. -inventory lists the setting there.
+	Listed token.Pos
+	Where  Where
 }
 
 // finder holds the per-package state of one Find call.

@@ -109,7 +109,7 @@ func (f *finder) argText(verb string, args []ast.Expr, i int) *text {
 	if t != nil && def != "" {
 		for j := range t.parts {
 			p := &t.parts[j]
-			p.def = def
+			p.def, p.hole = def, args[i].Pos()
 			if p.foreign != nil {
 				// Written in another package: no fix from here, so the
 				// finding stays in the DSN, on the argument that fills it.

@@ -28,6 +28,7 @@ type part struct {
 	verb       bool         // a fmt verb
 	num        ast.Expr     // an integer constant a verb printed: edits rewrite it whole
 	def        string       // a default that applies when nobody sets the value: where it comes from
+	hole       token.Pos    // with def: the argument whose verb the default fills
 	field      *types.Var   // the application's struct field a verb's hole prints
 	owner      string       // the name of that field's struct type
 	sep        bool         // a variable that holds "?" or "&": not constant, but a separator

@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -102,6 +104,61 @@ func Open(host string) {
 		}
 		if n != 1 {
 			t.Errorf("%v: %d results, want 1: %s", args, n, stdout.String())
+		}
+	}
+}
+
+// A setting whose value is a default is listed where it is read (the
+// setter's argument, the template's verb argument), with value_at where
+// the default is written; the finding stays at the default, which a fix
+// edits.
+func TestInventoryListsDefaultsAtTheSetting(t *testing.T) {
+	module(t, map[string]string{"main.go": `package main
+
+import (
+	"database/sql"
+	"flag"
+	"fmt"
+	"os"
+)
+
+func main() {
+	maxConns := flag.Int("db-max-conns", 0, "max")
+	mode := os.Getenv("SSLMODE")
+	if mode == "" {
+		mode = "disable"
+	}
+	flag.Parse()
+	db, _ := sql.Open("postgres", fmt.Sprintf("host=db dbname=app sslmode=%s", mode))
+	db.SetMaxOpenConns(*maxConns)
+}
+`})
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"-inventory", "-format", "json", "./..."}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	var got struct {
+		Settings []invEntry `json:"settings"`
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &got); err != nil {
+		t.Fatal(err, stdout.String())
+	}
+	want := map[string][2]string{"tls_mode": {"main.go:17", "main.go:14"}, "max_open": {"main.go:18", "main.go:11"}}
+	for _, e := range got.Settings {
+		w := want[e.Setting]
+		if at := fmt.Sprintf("%s:%d", e.File, e.Line); at != w[0] || e.ValueAt != w[1] {
+			t.Errorf("%s listed at %s, value_at %q; want %s, %q", e.Setting, at, e.ValueAt, w[0], w[1])
+		}
+		delete(want, e.Setting)
+	}
+	for s := range want {
+		t.Errorf("%s not listed: %s", s, stdout.String())
+	}
+	stdout.Reset()
+	run([]string{"./..."}, &stdout, &stderr)
+	for _, at := range []string{"main.go:11:", "main.go:14:"} {
+		if !strings.Contains(stdout.String(), at) {
+			t.Errorf("no finding at the default %s:\n%s", at, stdout.String())
 		}
 	}
 }

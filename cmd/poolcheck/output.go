@@ -115,7 +115,7 @@ func inventory(out *outcome) []invEntry {
 			if !ok || s.Knob == nil && s.Foreign == nil {
 				continue // nothing the catalog knows: host, user, password, ...
 			}
-			sp := out.fset.Position(ref.Pos)
+			sp := out.fset.Position(cmp.Or(ref.Listed, ref.Pos))
 			k := fmt.Sprintf("%s:%d", sp.Filename, sp.Offset)
 			if seen[k] {
 				continue
@@ -135,10 +135,14 @@ func inventory(out *outcome) []invEntry {
 // valueAt spells where a site's value is written, when that is not
 // where it is listed: path:line.
 func valueAt(out *outcome, ref *find.Ref) string {
-	if !ref.ValueAt.IsValid() {
+	at := ref.ValueAt
+	if ref.Listed.IsValid() {
+		at = cmp.Or(at, ref.Pos) // a default, listed where it is read
+	}
+	if !at.IsValid() {
 		return ""
 	}
-	p := out.fset.Position(ref.ValueAt)
+	p := out.fset.Position(at)
 	if p.Filename == "" {
 		return ""
 	}
