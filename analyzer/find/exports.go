@@ -140,11 +140,19 @@ func declDefaults(fset *token.FileSet, info *types.Info, d *ast.GenDecl, add fun
 	}
 }
 
-// litDefaults records the constant fields of one literal.
+// litDefaults records the constant fields of one literal, and of the
+// struct literals it holds: Config{DB: DBConfig{MaxOpenConns: 30}}.
 func litDefaults(fset *token.FileSet, info *types.Info, lit *ast.CompositeLit, add func(*types.Var, FieldDefault)) {
 	for id, e := range keyed(lit) {
 		v, ok := info.Uses[id].(*types.Var)
 		if !ok || !v.IsField() {
+			continue
+		}
+		if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.AND {
+			e = u.X
+		}
+		if inner, ok := ast.Unparen(e).(*ast.CompositeLit); ok {
+			litDefaults(fset, info, inner, add)
 			continue
 		}
 		tv, ok := info.Types[e]

@@ -76,3 +76,16 @@ func (o Options) Lifetime() time.Duration { // want Lifetime:`poolcheck default 
 
 // Twice is not a getter: it computes.
 func (o Options) Twice() int { return o.MaxIdle + o.MaxIdle }
+
+// Server nests its pool settings: the nested literal a constructor
+// returns gives their defaults too.
+type Server struct {
+	Name string
+	Pool PoolConfig
+}
+
+type PoolConfig struct {
+	MaxOpen int // want MaxOpen:"poolcheck default 1"
+}
+
+func DefaultServer() Server { return Server{Name: "api", Pool: PoolConfig{MaxOpen: 1}} }

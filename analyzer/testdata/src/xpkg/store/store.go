@@ -62,3 +62,10 @@ func OpenWith(o config.Options) *sql.DB {
 	db.SetConnMaxLifetime(o.Lifetime())  // want `\[prod-lifetime-unlimited\] conn_max_lifetime defaults to unlimited \(SetConnMaxLifetime\(-1 \* time.Second\), the default Options.Lifetime\(\) returns, set at config.go:\d+\)`
 	return db
 }
+
+// A nested default of another package's constructor.
+func OpenServer(s config.Server) *sql.DB {
+	db, _ := sql.Open("pgx", "postgres://app@db/app?sslmode=require")
+	db.SetMaxOpenConns(s.Pool.MaxOpen) // want `\[prod-single-connection\] max_open defaults to 1 \(SetMaxOpenConns, the default of PoolConfig.MaxOpen at config.go:\d+\)`
+	return db
+}
