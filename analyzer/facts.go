@@ -25,6 +25,13 @@ import (
 type funcFact struct {
 	Flows    []flowFact
 	Fallback int
+	Fields   []fieldParam // parameters stored in a field: what the field reaches, they reach
+}
+
+type fieldParam struct {
+	Param int
+	Field string // fieldKey
+	At    string
 }
 
 type flowFact struct {
@@ -121,6 +128,15 @@ func (s *summaries) Flows(fn *types.Func) []find.Flow {
 			continue // a catalog of another version of poolcheck
 		}
 		out = append(out, find.Flow{Fn: fn, Param: fl.Param, Knob: k, Source: model.Source(fl.Source), Driver: catalog.Driver(fl.Driver), At: fl.At})
+	}
+	for _, fp := range ff.Fields {
+		path, _, _ := strings.Cut(fp.Field, " ")
+		for _, r := range s.reachesOf(path, fp.Field) {
+			dup := slices.ContainsFunc(out, func(o find.Flow) bool { return o.Param == fp.Param && o.Knob == r.Knob && o.Driver == r.Driver })
+			if !dup {
+				out = append(out, find.Flow{Fn: fn, Param: fp.Param, Knob: r.Knob, Source: r.Source, Driver: r.Driver, At: fp.At})
+			}
+		}
 	}
 	return out
 }
@@ -220,22 +236,40 @@ func exportFacts(pass *analysis.Pass, ex find.Exported, found *find.Result) {
 			pass.ExportObjectFact(fn, &defaultFact{Exact: d.Exact, Raw: d.Raw, At: d.At, Tag: d.Tag})
 		}
 	}
+	flows := make(map[*types.Func]*funcFact)
+	factOf := func(fn *types.Func) *funcFact {
+		ff := flows[fn]
+		if ff == nil {
+			ff = &funcFact{Fallback: -1}
+			if i, ok := ex.Fallbacks[fn]; ok {
+				ff.Fallback = i
+			}
+			flows[fn] = ff
+		}
+		return ff
+	}
+	for fn, pfs := range ex.ParamFields {
+		if fn.Pkg() != pass.Pkg {
+			continue
+		}
+		for _, pf := range pfs {
+			if k := fieldKey(pf.Field); k != "" {
+				ff := factOf(fn)
+				ff.Fields = append(ff.Fields, fieldParam{Param: pf.Param, Field: k, At: pf.At})
+			}
+		}
+	}
 	if found == nil {
+		for fn, ff := range flows {
+			pass.ExportObjectFact(fn, ff)
+		}
 		return
 	}
-	flows := make(map[*types.Func]*funcFact)
 	for _, fl := range found.Flows {
 		if !fl.Fn.Exported() || fl.Fn.Pkg() != pass.Pkg {
 			continue
 		}
-		ff := flows[fl.Fn]
-		if ff == nil {
-			ff = &funcFact{Fallback: -1}
-			if i, ok := ex.Fallbacks[fl.Fn]; ok {
-				ff.Fallback = i
-			}
-			flows[fl.Fn] = ff
-		}
+		ff := factOf(fl.Fn)
 		id := ""
 		if fl.Knob != nil {
 			id = fl.Knob.ID()

@@ -20,6 +20,8 @@ type Exported struct {
 	// Getters holds the default of the field each getter method
 	// returns, as the getter returns it (scaled: seconds * time.Second).
 	Getters map[*types.Func]FieldDefault
+	// ParamFields holds the parameters each function stores in a field.
+	ParamFields map[*types.Func][]ParamField
 }
 
 // Exports reads what files tell other packages. It walks declarations
@@ -63,6 +65,14 @@ func Exports(fset *token.FileSet, files []*ast.File, info *types.Info) Exported 
 				defaultsMethod(fset, info, d, add)
 				if fn, g, ok := getterOf(info, d); ok {
 					getters[fn] = g
+				}
+				if fn != nil {
+					if pfs := paramFields(fset, info, fn, d); len(pfs) > 0 {
+						if ex.ParamFields == nil {
+							ex.ParamFields = make(map[*types.Func][]ParamField)
+						}
+						ex.ParamFields[fn] = pfs
+					}
 				}
 			case *ast.GenDecl:
 				if !test {

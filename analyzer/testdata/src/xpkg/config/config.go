@@ -54,7 +54,7 @@ type Options struct {
 	IdleSeconds     int // want IdleSeconds:"poolcheck default 30"
 }
 
-func (o *Options) Defaults(conns int) {
+func (o *Options) Defaults(conns int) { // want Defaults:"poolcheck func summary"
 	o.MaxOpen = conns // a parameter: no default
 	o.MaxIdle = 2
 	o.LifetimeSeconds = -1
@@ -89,3 +89,25 @@ type PoolConfig struct {
 }
 
 func DefaultServer() Server { return Server{Name: "api", Pool: PoolConfig{MaxOpen: 1}} }
+
+// PoolOptions is filled by option functions; store reads its fields
+// into a pool, which this package does not know.
+type PoolOptions struct {
+	MaxConns int
+	Lifetime time.Duration
+}
+
+type PoolOption func(*PoolOptions)
+
+func WithMaxConns(n int) PoolOption { // want WithMaxConns:"poolcheck func summary"
+	return func(o *PoolOptions) { o.MaxConns = n }
+}
+
+// WithDoubled changes its parameter before it stores it: what the
+// field holds is not the argument.
+func WithDoubled(n int) PoolOption {
+	return func(o *PoolOptions) {
+		n *= 2
+		o.MaxConns = n
+	}
+}

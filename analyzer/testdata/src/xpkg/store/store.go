@@ -69,3 +69,15 @@ func OpenServer(s config.Server) *sql.DB {
 	db.SetMaxOpenConns(s.Pool.MaxOpen) // want `\[prod-single-connection\] max_open defaults to 1 \(SetMaxOpenConns, the default of PoolConfig.MaxOpen at config.go:\d+\)`
 	return db
 }
+
+// OpenPool applies another package's options and reads their fields.
+func OpenPool(opts ...config.PoolOption) *sql.DB {
+	var o config.PoolOptions
+	for _, opt := range opts {
+		opt(&o)
+	}
+	db, _ := sql.Open("pgx", "postgres://app@db/app?sslmode=require")
+	db.SetMaxOpenConns(o.MaxConns)
+	db.SetConnMaxLifetime(o.Lifetime)
+	return db
+}
