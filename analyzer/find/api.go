@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -65,10 +66,21 @@ func (f *finder) apiItem(c inspector.Cursor, k *catalog.Knob, src model.Source, 
 	pool := &model.Pool{Driver: k.Driver, Sites: []*model.Site{s}, Partial: true}
 	it := &Item{Pool: pool, Handle: h, Where: w, Pos: e.Pos(), End: e.End(), Guard: f.guard(c)}
 	f.res.Items = append(f.res.Items, it)
-	if k.Unit == catalog.UnitGoDuration && v.konst && f.unitless(v.expr) {
+	if k.Unit == catalog.UnitGoDuration && v.konst && f.unitlessValue(v) {
 		s.Unitless = f.unitlessDuration(w, k, e, v, target)
 	}
 	return it
+}
+
+// unitlessValue reports a duration written without a unit: a constant
+// expression of untyped integers, or a default of another package
+// written as a bare integer (its text is all poolcheck has of it).
+func (f *finder) unitlessValue(v value) bool {
+	if v.elsewhere {
+		_, err := strconv.ParseInt(v.raw, 10, 64)
+		return err == nil && !v.tag
+	}
+	return f.unitless(v.expr)
 }
 
 // valueAt is where the value at e is written when that is elsewhere:

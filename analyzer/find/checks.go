@@ -28,7 +28,7 @@ func (f *finder) unitlessDuration(w Where, k *catalog.Knob, e ast.Expr, v value,
 	if _, isLit := target.(*ast.BasicLit); !isLit {
 		src = "(" + v.raw + ") * time.Second"
 	}
-	if edits, ok := f.exprEdit(target)(src); ok {
+	if edits, ok := f.exprEdit(target)(src); ok && !v.elsewhere { // a default of another package: no fix from here
 		ch.Fix, ch.FixMsg = edits, "read "+v.raw+" as seconds: "+src
 	}
 	f.res.Checks = append(f.res.Checks, ch)

@@ -85,10 +85,14 @@ type Server struct {
 }
 
 type PoolConfig struct {
-	MaxOpen int // want MaxOpen:"poolcheck default 1"
+	MaxOpen  int           // want MaxOpen:"poolcheck default 1"
+	Lifetime time.Duration // want Lifetime:`poolcheck default 5 \* time.Minute`
+	IdleTime time.Duration // want IdleTime:"poolcheck default 300"
 }
 
-func DefaultServer() Server { return Server{Name: "api", Pool: PoolConfig{MaxOpen: 1}} }
+func DefaultServer() Server {
+	return Server{Name: "api", Pool: PoolConfig{MaxOpen: 1, Lifetime: 5 * time.Minute, IdleTime: 300}}
+}
 
 // PoolOptions is filled by option functions; store reads its fields
 // into a pool, which this package does not know.

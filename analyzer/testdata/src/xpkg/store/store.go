@@ -66,7 +66,9 @@ func OpenWith(o config.Options) *sql.DB {
 // A nested default of another package's constructor.
 func OpenServer(s config.Server) *sql.DB {
 	db, _ := sql.Open("pgx", "postgres://app@db/app?sslmode=require")
-	db.SetMaxOpenConns(s.Pool.MaxOpen) // want `\[prod-single-connection\] max_open defaults to 1 \(SetMaxOpenConns, the default of PoolConfig.MaxOpen at config.go:\d+\)`
+	db.SetConnMaxLifetime(s.Pool.Lifetime) // a unit in the default: nothing to say
+	db.SetConnMaxIdleTime(s.Pool.IdleTime) // want `\[duration-without-unit\] SetConnMaxIdleTime\(300\) is 300 nanoseconds`
+	db.SetMaxOpenConns(s.Pool.MaxOpen)     // want `\[prod-single-connection\] max_open defaults to 1 \(SetMaxOpenConns, the default of PoolConfig.MaxOpen at config.go:\d+\)`
 	return db
 }
 
