@@ -61,18 +61,21 @@ func Exports(fset *token.FileSet, files []*ast.File, info *types.Info) Exported 
 						ex.Fallbacks[fn] = i
 					}
 				}
-				returnedLits(fset, info, d.Body, add)
+				pf := newParamFields(fset, info, fn)
+				var also func(ast.Node) bool
+				if pf != nil {
+					also = pf.visit
+				}
+				returnedLits(fset, info, d.Body, add, also)
+				if pfs := pf.result(); len(pfs) > 0 {
+					if ex.ParamFields == nil {
+						ex.ParamFields = make(map[*types.Func][]ParamField)
+					}
+					ex.ParamFields[fn] = pfs
+				}
 				defaultsMethod(fset, info, d, add)
 				if fn, g, ok := getterOf(info, d); ok {
 					getters[fn] = g
-				}
-				if fn != nil {
-					if pfs := paramFields(fset, info, fn, d); len(pfs) > 0 {
-						if ex.ParamFields == nil {
-							ex.ParamFields = make(map[*types.Func][]ParamField)
-						}
-						ex.ParamFields[fn] = pfs
-					}
 				}
 			case *ast.GenDecl:
 				if !test {
@@ -96,10 +99,13 @@ func Exports(fset *token.FileSet, files []*ast.File, info *types.Info) Exported 
 
 // returnedLits records the constant fields of the struct literals a
 // constructor returns: return Config{MaxOpenConns: 30}.
-func returnedLits(fset *token.FileSet, info *types.Info, body *ast.BlockStmt, add func(*types.Var, FieldDefault)) {
+func returnedLits(fset *token.FileSet, info *types.Info, body *ast.BlockStmt, add func(*types.Var, FieldDefault), also func(ast.Node) bool) {
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
+			if also != nil {
+				ast.Inspect(n.Body, also) // a closure's returns are not the function's
+			}
 			return false
 		case *ast.ReturnStmt:
 			for _, r := range n.Results {
@@ -111,7 +117,7 @@ func returnedLits(fset *token.FileSet, info *types.Info, body *ast.BlockStmt, ad
 				}
 			}
 		}
-		return true
+		return also == nil || also(n)
 	})
 }
 

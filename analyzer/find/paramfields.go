@@ -17,69 +17,90 @@ type ParamField struct {
 	At    string // where it is stored: "options.go:12"
 }
 
-// paramFields lists the parameters of fn (declared by d) that its body,
-// closures included, stores in an exported struct field, as they are:
-// c.F = p, Config{F: p}, maybe through a conversion, int32(p). A
-// parameter assigned in the body is left out: what it holds there is
-// not the argument.
-func paramFields(fset *token.FileSet, info *types.Info, fn *types.Func, d *ast.FuncDecl) []ParamField {
-	params := fn.Signature().Params()
-	if params.Len() == 0 || !fn.Exported() {
+// paramFields collects, in one walk of an exported function's body
+// (closures included, see returnedLits), the parameters it stores in an
+// exported struct field as they are: c.F = p, Config{F: p}, maybe
+// through a conversion, int32(p). A parameter assigned in the body is
+// left out: what it holds there is not the argument.
+type paramFields struct {
+	fset    *token.FileSet
+	info    *types.Info
+	params  *types.Tuple
+	index   map[*types.Var]int
+	changed map[*types.Var]bool
+	out     []ParamField
+}
+
+// newParamFields returns a collector for fn, or nil when fn has no
+// parameters or is not exported.
+func newParamFields(fset *token.FileSet, info *types.Info, fn *types.Func) *paramFields {
+	if fn == nil || !fn.Exported() || fn.Signature().Params().Len() == 0 {
 		return nil
 	}
-	index := make(map[*types.Var]int)
-	for i := range params.Len() {
-		index[params.At(i)] = i
+	pf := &paramFields{fset: fset, info: info, params: fn.Signature().Params(), index: make(map[*types.Var]int), changed: make(map[*types.Var]bool)}
+	for i := range pf.params.Len() {
+		pf.index[pf.params.At(i)] = i
 	}
-	changed := make(map[*types.Var]bool)
-	var out []ParamField
-	store := func(field types.Object, val ast.Expr) {
-		v, ok := field.(*types.Var)
-		if !ok || !v.IsField() || !v.Exported() {
-			return
-		}
-		id, ok := ast.Unparen(conversionArg(info, val)).(*ast.Ident)
-		if !ok {
-			return
-		}
-		if p, ok := info.Uses[id].(*types.Var); ok {
-			if i, ok := index[p]; ok {
-				out = append(out, ParamField{Param: i, Field: v, At: at(fset, val.Pos())})
+	return pf
+}
+
+func (pf *paramFields) visit(n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		for i, lhs := range n.Lhs {
+			switch l := ast.Unparen(lhs).(type) {
+			case *ast.SelectorExpr:
+				if len(n.Lhs) == len(n.Rhs) && n.Tok == token.ASSIGN {
+					pf.store(pf.info.Uses[l.Sel], n.Rhs[i])
+				}
+			case *ast.Ident:
+				pf.change(l)
 			}
+		}
+	case *ast.IncDecStmt:
+		if id, ok := ast.Unparen(n.X).(*ast.Ident); ok {
+			pf.change(id)
+		}
+	case *ast.CompositeLit:
+		for id, v := range keyed(n) {
+			pf.store(pf.info.Uses[id], v)
 		}
 	}
-	ast.Inspect(d.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			for i, lhs := range n.Lhs {
-				switch l := ast.Unparen(lhs).(type) {
-				case *ast.SelectorExpr:
-					if len(n.Lhs) == len(n.Rhs) && n.Tok == token.ASSIGN {
-						store(info.Uses[l.Sel], n.Rhs[i])
-					}
-				case *ast.Ident:
-					if p, ok := info.Uses[l].(*types.Var); ok {
-						changed[p] = true
-					}
-				}
-			}
-		case *ast.IncDecStmt:
-			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok {
-				if p, ok := info.Uses[id].(*types.Var); ok {
-					changed[p] = true
-				}
-			}
-		case *ast.CompositeLit:
-			for id, v := range keyed(n) {
-				store(info.Uses[id], v)
-			}
+	return true
+}
+
+func (pf *paramFields) change(id *ast.Ident) {
+	if p, ok := pf.info.Uses[id].(*types.Var); ok {
+		pf.changed[p] = true
+	}
+}
+
+// store notes val given to field when val is a parameter.
+func (pf *paramFields) store(field types.Object, val ast.Expr) {
+	v, ok := field.(*types.Var)
+	if !ok || !v.IsField() || !v.Exported() {
+		return
+	}
+	id, ok := ast.Unparen(conversionArg(pf.info, val)).(*ast.Ident)
+	if !ok {
+		return
+	}
+	if p, ok := pf.info.Uses[id].(*types.Var); ok {
+		if i, ok := pf.index[p]; ok {
+			pf.out = append(pf.out, ParamField{Param: i, Field: v, At: at(pf.fset, val.Pos())})
 		}
-		return true
-	})
-	kept := out[:0]
-	for _, pf := range out {
-		if !changed[params.At(pf.Param)] {
-			kept = append(kept, pf)
+	}
+}
+
+// result returns the parameters stored and never changed.
+func (pf *paramFields) result() []ParamField {
+	if pf == nil {
+		return nil
+	}
+	var kept []ParamField
+	for _, x := range pf.out {
+		if !pf.changed[pf.params.At(x.Param)] {
+			kept = append(kept, x)
 		}
 	}
 	return kept
