@@ -31,18 +31,9 @@ func Open() {
 }
 `,
 	})
-	var stdout, stderr bytes.Buffer
-	if code := run([]string{"-inventory", "-format", "json", "./..."}, &stdout, &stderr); code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr.String())
-	}
-	var got struct {
-		Settings []invEntry `json:"settings"`
-	}
-	if err := json.Unmarshal(stdout.Bytes(), &got); err != nil {
-		t.Fatal(err, stdout.String())
-	}
+	settings := runInventory(t)
 	want := map[string]string{"max_open": "store/store.go:9", "max_idle": "config/config.go:3", "conn_max_idle_time": ""}
-	for _, e := range got.Settings {
+	for _, e := range settings {
 		w, ok := want[e.Setting]
 		if !ok {
 			continue
@@ -53,7 +44,7 @@ func Open() {
 		}
 	}
 	for s := range want {
-		t.Errorf("%s not listed: %s", s, stdout.String())
+		t.Errorf("%s not listed: %+v", s, settings)
 	}
 }
 
@@ -133,6 +124,31 @@ func main() {
 	db.SetMaxOpenConns(*maxConns)
 }
 `})
+	settings := runInventory(t)
+	want := map[string][2]string{"tls_mode": {"main.go:17", "main.go:14"}, "max_open": {"main.go:18", "main.go:11"}}
+	for _, e := range settings {
+		w := want[e.Setting]
+		if at := fmt.Sprintf("%s:%d", e.File, e.Line); at != w[0] || e.ValueAt != w[1] {
+			t.Errorf("%s listed at %s, value_at %q; want %s, %q", e.Setting, at, e.ValueAt, w[0], w[1])
+		}
+		delete(want, e.Setting)
+	}
+	for s := range want {
+		t.Errorf("%s not listed: %+v", s, settings)
+	}
+	var stdout, stderr bytes.Buffer
+	run([]string{"./..."}, &stdout, &stderr)
+	for _, at := range []string{"main.go:11:", "main.go:14:"} {
+		if !strings.Contains(stdout.String(), at) {
+			t.Errorf("no finding at the default %s:\n%s", at, stdout.String())
+		}
+	}
+}
+
+// runInventory runs poolcheck -inventory -format json ./... in the
+// working directory and returns its settings.
+func runInventory(t *testing.T) []invEntry {
+	t.Helper()
 	var stdout, stderr bytes.Buffer
 	if code := run([]string{"-inventory", "-format", "json", "./..."}, &stdout, &stderr); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
@@ -143,22 +159,5 @@ func main() {
 	if err := json.Unmarshal(stdout.Bytes(), &got); err != nil {
 		t.Fatal(err, stdout.String())
 	}
-	want := map[string][2]string{"tls_mode": {"main.go:17", "main.go:14"}, "max_open": {"main.go:18", "main.go:11"}}
-	for _, e := range got.Settings {
-		w := want[e.Setting]
-		if at := fmt.Sprintf("%s:%d", e.File, e.Line); at != w[0] || e.ValueAt != w[1] {
-			t.Errorf("%s listed at %s, value_at %q; want %s, %q", e.Setting, at, e.ValueAt, w[0], w[1])
-		}
-		delete(want, e.Setting)
-	}
-	for s := range want {
-		t.Errorf("%s not listed: %s", s, stdout.String())
-	}
-	stdout.Reset()
-	run([]string{"./..."}, &stdout, &stderr)
-	for _, at := range []string{"main.go:11:", "main.go:14:"} {
-		if !strings.Contains(stdout.String(), at) {
-			t.Errorf("no finding at the default %s:\n%s", at, stdout.String())
-		}
-	}
+	return got.Settings
 }
