@@ -47,8 +47,35 @@ func (f *finder) textOf(e ast.Expr) *text {
 		t.add(part{pos: e.Pos(), endp: e.End(), sep: true}, "?")
 		return t
 	}
-	t.add(part{pos: e.Pos(), endp: e.End()}, hole)
+	p := part{pos: e.Pos(), endp: e.End()}
+	// " sslmode=" + opts.SSLMode: the field of the application's struct
+	// that fills the hole, as for a Sprintf verb (holeOf).
+	p.field, p.owner = f.fieldOf(f.resolve(f.unquoted(e)))
+	t.add(p, hole)
 	return t
+}
+
+// unquoted returns the argument of a call to a quoting helper of this
+// package, quoteDSNValue(opts.SSLMode): a function of one string
+// parameter with a string result whose name says it quotes or escapes.
+// Quoting a value for a DSN grammar leaves the value the driver reads
+// unchanged. Else e.
+func (f *finder) unquoted(e ast.Expr) ast.Expr {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 {
+		return e
+	}
+	fn, ok := typeutil.Callee(f.info, call).(*types.Func)
+	if !ok || fn.Pkg() != f.pkg {
+		return e
+	}
+	sig := fn.Signature()
+	name := strings.ToLower(fn.Name())
+	if sig.Params().Len() != 1 || sig.Results().Len() != 1 || !isString(sig.Params().At(0).Type()) || !isString(sig.Results().At(0).Type()) ||
+		!strings.Contains(name, "quote") && !strings.Contains(name, "escape") {
+		return e
+	}
+	return call.Args[0]
 }
 
 // constText maps a constant string expression back to its literals.

@@ -156,8 +156,8 @@ func paramName(fn *types.Func, i int) string {
 }
 
 func join(a, b string) string {
-	if b == "" {
-		return a
+	if a == "" || b == "" {
+		return a + b
 	}
 	return a + ", " + b
 }

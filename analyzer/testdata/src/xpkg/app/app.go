@@ -23,3 +23,12 @@ func Flags(fs *pflag.FlagSet) {
 	fs.Duration("db.lifetime", 0, "connection lifetime") // want `\[prod-lifetime-unlimited\] conn_max_lifetime defaults to unlimited \(SetConnMaxLifetime\(0\), flag --db.lifetime default, bound to viper, read at store.go:\d+\)`
 	_ = viper.BindPFlags(fs)
 }
+
+// A value written into a field that another package quotes into the DSN
+// it builds with +=.
+func Conn() config.Conn {
+	return config.Conn{Host: os.Getenv("PGHOST"), SSLMode: "disable"} // want `\[prod-tls-disabled\] tls_mode is disable \(sslmode, Conn.SSLMode\)`
+}
+
+// A value that a helper other than a quoting one turns into the DSN's.
+func Mode() config.Mode { return config.Mode{SSLMode: "disable"} }

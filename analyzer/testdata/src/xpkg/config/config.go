@@ -115,3 +115,41 @@ func WithDoubled(n int) PoolOption {
 		o.MaxConns = n
 	}
 }
+
+// Conn builds its DSN with += and a quoting helper: the fields it quotes
+// fill their keys, and what other packages write into them is judged
+// there.
+type Conn struct{ Host, SSLMode string }
+
+func quoteValue(v string) string {
+	if v == "" {
+		return "''"
+	}
+	return v
+}
+
+func (c Conn) DSN() string {
+	dsn := "connect_timeout=10"
+	if c.Host != "" {
+		dsn += " host=" + quoteValue(c.Host)
+	}
+	if c.SSLMode != "" {
+		dsn += " sslmode=" + quoteValue(c.SSLMode)
+	}
+	return dsn
+}
+
+// Mode's field goes through a helper that is not a quoting one: what is
+// written into it is not what the DSN holds.
+type Mode struct{ SSLMode string }
+
+func pick(v string) string {
+	if v == "" {
+		return "disable"
+	}
+	return "verify-full"
+}
+
+func (m Mode) DSN() string {
+	return "connect_timeout=10 sslmode=" + pick(m.SSLMode)
+}
