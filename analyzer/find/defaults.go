@@ -164,15 +164,18 @@ func (f *finder) writtenAt(obj types.Object, at string) token.Pos {
 	if !ok || err != nil || n < 1 || decl == "" {
 		return token.NoPos
 	}
-	name := filepath.Join(filepath.Dir(decl), file)
-	var pos token.Pos
-	f.fset.Iterate(func(tf *token.File) bool {
-		if tf.Name() == name && n <= tf.LineCount() {
-			pos = tf.LineStart(n)
-		}
-		return !pos.IsValid()
-	})
-	return pos
+	if f.tokens == nil {
+		f.tokens = make(map[string]*token.File)
+		f.fset.Iterate(func(tf *token.File) bool {
+			f.tokens[tf.Name()] = tf
+			return true
+		})
+	}
+	tf := f.tokens[filepath.Join(filepath.Dir(decl), file)]
+	if tf == nil || n > tf.LineCount() {
+		return token.NoPos
+	}
+	return tf.LineStart(n)
 }
 
 // callFallback handles cmp.Or and this package's fallback helpers.

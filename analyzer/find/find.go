@@ -117,6 +117,7 @@ type finder struct {
 	pkg     *types.Package
 	files   []*ast.File
 	insp    *inspector.Inspector
+	tokens  map[string]*token.File    // the file set's files by name, built on first use (writtenAt)
 	consts  map[*types.Const]ast.Expr // built on first use, with vars
 	vars    map[*types.Var]*varInfo
 	// flagVars, funcs and fallbacks are built with consts and vars:
