@@ -35,11 +35,13 @@ type fieldParam struct {
 }
 
 type flowFact struct {
-	Param  int
-	Knob   string // catalog.Knob.ID; "" for a DSN sink
-	Source uint8
-	Driver string
-	At     string
+	Param    int
+	Knob     string // catalog.Knob.ID; "" for a DSN sink
+	Source   uint8
+	Driver   string
+	At       string
+	Scale    int64 // the argument times Scale reaches the setting; 0: as it is
+	ScaleRaw string
 }
 
 func (*funcFact) AFact()           {}
@@ -127,7 +129,7 @@ func (s *summaries) Flows(fn *types.Func) []find.Flow {
 		if fl.Knob != "" && k == nil {
 			continue // a catalog of another version of poolcheck
 		}
-		out = append(out, find.Flow{Fn: fn, Param: fl.Param, Knob: k, Source: model.Source(fl.Source), Driver: catalog.Driver(fl.Driver), At: fl.At})
+		out = append(out, find.Flow{Fn: fn, Param: fl.Param, Knob: k, Source: model.Source(fl.Source), Driver: catalog.Driver(fl.Driver), At: fl.At, Scale: fl.Scale, ScaleRaw: fl.ScaleRaw})
 	}
 	for _, fp := range ff.Fields {
 		path, _, _ := strings.Cut(fp.Field, " ")
@@ -274,7 +276,7 @@ func exportFacts(pass *analysis.Pass, ex find.Exported, found *find.Result) {
 		if fl.Knob != nil {
 			id = fl.Knob.ID()
 		}
-		ff.Flows = append(ff.Flows, flowFact{Param: fl.Param, Knob: id, Source: uint8(fl.Source), Driver: string(fl.Driver), At: fl.At})
+		ff.Flows = append(ff.Flows, flowFact{Param: fl.Param, Knob: id, Source: uint8(fl.Source), Driver: string(fl.Driver), At: fl.At, Scale: fl.Scale, ScaleRaw: fl.ScaleRaw})
 	}
 	for fn, ff := range flows {
 		pass.ExportObjectFact(fn, ff)

@@ -3,6 +3,7 @@ package find
 import (
 	"cmp"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"strconv"
@@ -28,14 +29,33 @@ func (f *finder) setter(c inspector.Cursor, call *ast.CallExpr, k *catalog.Knob)
 // apiItem records one Go API setting as an item of its own; grouping
 // joins it to the other settings of its handle.
 func (f *finder) apiItem(c inspector.Cursor, k *catalog.Knob, src model.Source, e ast.Expr, h Handle) *Item {
+	return f.scaledItem(c, k, src, e, h, scaling{})
+}
+
+// scaling is what a flow multiplies its argument by before the setting
+// reads it: time.Duration(secs) * time.Second; n 0 for none.
+type scaling struct {
+	n   int64
+	raw string
+}
+
+// scaledItem is apiItem for an argument that reaches the setting
+// multiplied by sc: its value is scaled, it gets no fix (the argument
+// is in the scale's unit, not the knob's), and no unit check.
+func (f *finder) scaledItem(c inspector.Cursor, k *catalog.Knob, src model.Source, e ast.Expr, h Handle, sc scaling) *Item {
 	v := f.valueOf(e)
 	if v.def && v.konst && f.guardedDefault(c, e, v) {
 		v = value{expr: f.resolve(e), raw: types.ExprString(e)} // never reaches the setter: unknown
 	}
+	if sc.n > 1 && v.konst {
+		v = v.scaled(sc)
+	}
 	if !v.konst {
 		f.noteKey(e, k, src, "")
 		if fn, i, ok := f.paramOf(c, v.expr); ok {
-			f.addFlow(flow{fn: fn, param: i, knob: k, source: src, handle: h, at: at(f.fset, e.Pos())})
+			f.addFlow(flow{fn: fn, param: i, knob: k, source: src, handle: h, at: at(f.fset, e.Pos()), scale: sc})
+		} else if fn, i, sc, ok := f.scaledParam(c, k, v.expr); ok {
+			f.addFlow(flow{fn: fn, param: i, knob: k, source: src, handle: h, at: at(f.fset, e.Pos()), scale: sc})
 		}
 	}
 	if fld, owner := f.fieldOf(f.resolve(e)); fld != nil {
@@ -60,16 +80,40 @@ func (f *finder) apiItem(c inspector.Cursor, k *catalog.Knob, src model.Source, 
 	if at != e {
 		s.Ref.(*Ref).Listed = e.Pos()
 	}
-	if v.elsewhere {
-		s.Ref.(*Ref).Edit = nil // written in another package: no fix from here
+	if v.elsewhere || sc.n > 1 {
+		s.Ref.(*Ref).Edit = nil // written in another package, or in another unit: no fix from here
 	}
 	pool := &model.Pool{Driver: k.Driver, Sites: []*model.Site{s}, Partial: true}
 	it := &Item{Pool: pool, Handle: h, Where: w, Pos: e.Pos(), End: e.End(), Guard: f.guard(c)}
 	f.res.Items = append(f.res.Items, it)
-	if k.Unit == catalog.UnitGoDuration && v.konst && f.unitlessValue(v) {
+	if k.Unit == catalog.UnitGoDuration && v.konst && sc.n <= 1 && f.unitlessValue(v) {
 		s.Unitless = f.unitlessDuration(w, k, e, v, target)
 	}
 	return it
+}
+
+// scaledParam reads time.Duration(p) * time.Second, in either order,
+// where p is a parameter of the function around c and k a duration: the
+// parameter, and what it is multiplied by.
+func (f *finder) scaledParam(c inspector.Cursor, k *catalog.Knob, e ast.Expr) (*types.Func, int, scaling, bool) {
+	b, ok := ast.Unparen(e).(*ast.BinaryExpr)
+	if !ok || b.Op != token.MUL || k.Unit != catalog.UnitGoDuration {
+		return nil, 0, scaling{}, false
+	}
+	x, y := b.X, b.Y
+	if f.info.Types[x].Value != nil {
+		x, y = y, x
+	}
+	tv := f.info.Types[y]
+	if tv.Value == nil || tv.Value.Kind() != constant.Int {
+		return nil, 0, scaling{}, false
+	}
+	n, exact := constant.Int64Val(tv.Value)
+	if !exact || n <= 1 {
+		return nil, 0, scaling{}, false
+	}
+	fn, i, ok := f.paramOf(c, conversionArg(f.info, x))
+	return fn, i, scaling{n: n, raw: types.ExprString(y)}, ok
 }
 
 // unitlessValue reports a duration written without a unit: a constant

@@ -26,6 +26,7 @@ type flow struct {
 	handle Handle         // what the setting configures in fn
 	driver catalog.Driver // the sink's driver for a DSN; for a setting, the pool's when a caller's flow knows it
 	at     string         // where the setting is: "db.go:12", for messages
+	scale  scaling        // what the parameter is multiplied by on its way: time.Second
 }
 
 // paramOf returns the function of this package and the index of the
@@ -107,7 +108,7 @@ func (f *finder) callFlows(c inspector.Cursor, call *ast.CallExpr, fls []flow) {
 		}
 		arg := call.Args[fl.param]
 		if fn, i, ok := f.paramOf(c, f.resolve(arg)); ok {
-			f.addFlow(flow{fn: fn, param: i, knob: fl.knob, source: fl.source, driver: f.flowDriver(fl), at: fl.at})
+			f.addFlow(flow{fn: fn, param: i, knob: fl.knob, source: fl.source, driver: f.flowDriver(fl), at: fl.at, scale: fl.scale})
 			continue
 		}
 		if fl.knob == nil {
@@ -118,7 +119,7 @@ func (f *finder) callFlows(c inspector.Cursor, call *ast.CallExpr, fls []flow) {
 			f.noteKey(arg, fl.knob, fl.source, f.flowDriver(fl))
 			continue
 		}
-		it := f.apiItem(c, fl.knob, fl.source, arg, h)
+		it := f.scaledItem(c, fl.knob, fl.source, arg, h, fl.scale)
 		s := it.Pool.Sites[0]
 		via := fl.fn.Name() + "'s " + paramName(fl.fn, fl.param)
 		if fl.at != "" {
@@ -176,7 +177,7 @@ func (f *finder) instantiateForeign() {
 		}
 		var fls []flow
 		for _, fl := range f.sums.Flows(fn) {
-			fls = append(fls, flow{fn: fn, param: fl.Param, knob: fl.Knob, source: fl.Source, driver: fl.Driver, at: fl.At})
+			fls = append(fls, flow{fn: fn, param: fl.Param, knob: fl.Knob, source: fl.Source, driver: fl.Driver, at: fl.At, scale: scaling{fl.Scale, fl.ScaleRaw}})
 		}
 		if len(fls) > 0 {
 			f.callFlows(c, call, fls)

@@ -42,6 +42,10 @@ type Flow struct {
 	Source model.Source
 	Driver catalog.Driver
 	At     string // where the setting is: "db.go:12"
+	// Scale multiplies the argument on its way to the setting,
+	// time.Duration(secs) * time.Second: 1e9, spelled ScaleRaw; 0 for none.
+	Scale    int64
+	ScaleRaw string
 }
 
 // A Reach is a setting a struct field reaches, in the driver of the pool
@@ -79,7 +83,7 @@ func (noSummaries) Getter(*types.Func) (FieldDefault, bool) { return FieldDefaul
 func (f *finder) summarize() {
 	for _, fl := range f.flows {
 		if fl.fn.Pkg() == f.pkg {
-			f.res.Flows = append(f.res.Flows, Flow{Fn: fl.fn, Param: fl.param, Knob: fl.knob, Source: fl.source, Driver: f.flowDriver(fl), At: fl.at})
+			f.res.Flows = append(f.res.Flows, Flow{Fn: fl.fn, Param: fl.param, Knob: fl.knob, Source: fl.source, Driver: f.flowDriver(fl), At: fl.at, Scale: fl.scale.n, ScaleRaw: fl.scale.raw})
 		}
 	}
 	for _, fl := range f.fieldFlows {

@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"math/big"
 )
 
 // varInfo counts the assignments to a local variable.
@@ -244,6 +245,18 @@ type value struct {
 	// that file is loaded.
 	elsewhere bool
 	at        token.Pos
+}
+
+// scaled is v multiplied by sc: an integer, spelled "v * scale"; a value
+// that is not an integer (a tag's duration text) becomes unknown.
+func (v value) scaled(sc scaling) value {
+	n, ok := new(big.Int).SetString(v.exact, 10)
+	if !ok || v.tag {
+		return value{expr: v.expr, raw: v.raw}
+	}
+	v.exact = n.Mul(n, big.NewInt(sc.n)).String()
+	v.raw += " * " + sc.raw
+	return v
 }
 
 // valueOf reads the value of e, following single-assignment locals, and
