@@ -96,23 +96,44 @@ func defaultsMethod(fset *token.FileSet, info *types.Info, d *ast.FuncDecl, add 
 	}
 	recv := info.Defs[d.Recv.List[0].Names[0]]
 	for _, st := range d.Body.List {
+		var cond ast.Expr
 		if ifs, ok := st.(*ast.IfStmt); ok && ifs.Init == nil && ifs.Else == nil && len(ifs.Body.List) == 1 {
-			st = ifs.Body.List[0] // if c.MaxOpen == 0 { c.MaxOpen = 10 }
+			st, cond = ifs.Body.List[0], ifs.Cond // if c.MaxOpen == 0 { c.MaxOpen = 10 }
 		}
 		as, ok := st.(*ast.AssignStmt)
 		if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
 			continue
 		}
-		sel, ok := ast.Unparen(as.Lhs[0]).(*ast.SelectorExpr)
-		if !ok {
-			continue
-		}
-		id, ok := ast.Unparen(sel.X).(*ast.Ident)
-		fld, isVar := info.Uses[sel.Sel].(*types.Var)
+		fld := recvField(info, recv, as.Lhs[0])
 		tv := info.Types[as.Rhs[0]]
-		if !ok || !isVar || !fld.IsField() || info.Uses[id] != recv || tv.Value == nil || tv.Value.Kind() != constant.Int {
+		if fld == nil || tv.Value == nil || tv.Value.Kind() != constant.Int || cond != nil && !zeroCheck(info, recv, fld, cond) {
 			continue
 		}
 		add(fld, FieldDefault{Exact: exactString(tv), Raw: types.ExprString(as.Rhs[0]), At: at(fset, as.Rhs[0].Pos())})
 	}
+}
+
+// recvField returns the field e selects on the receiver recv, r.F.
+func recvField(info *types.Info, recv types.Object, e ast.Expr) *types.Var {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	fld, isVar := info.Uses[sel.Sel].(*types.Var)
+	if !ok || !isVar || !fld.IsField() || info.Uses[id] != recv {
+		return nil
+	}
+	return fld
+}
+
+// zeroCheck reports cond comparing fld of recv with zero: r.F == 0 or
+// r.F <= 0, the field not set.
+func zeroCheck(info *types.Info, recv types.Object, fld *types.Var, cond ast.Expr) bool {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || b.Op != token.EQL && b.Op != token.LEQ || recvField(info, recv, b.X) != fld {
+		return false
+	}
+	v := info.Types[b.Y].Value
+	return v != nil && v.Kind() == constant.Int && constant.Sign(v) == 0
 }

@@ -52,6 +52,7 @@ type Options struct {
 	MaxIdle         int // want MaxIdle:"poolcheck default 2"
 	LifetimeSeconds int // want LifetimeSeconds:"poolcheck default -1"
 	IdleSeconds     int // want IdleSeconds:"poolcheck default 30"
+	Debug           bool
 }
 
 func (o *Options) Defaults(conns int) { // want Defaults:"poolcheck func summary"
@@ -60,6 +61,9 @@ func (o *Options) Defaults(conns int) { // want Defaults:"poolcheck func summary
 	o.LifetimeSeconds = -1
 	if o.IdleSeconds == 0 {
 		o.IdleSeconds = 30
+	}
+	if o.Debug {
+		o.MaxIdle = 1 // not a zero check of MaxIdle: not its default
 	}
 }
 
