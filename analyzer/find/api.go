@@ -3,9 +3,9 @@ package find
 import (
 	"cmp"
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
+	"math/big"
 	"strconv"
 	"strings"
 
@@ -37,6 +37,15 @@ func (f *finder) apiItem(c inspector.Cursor, k *catalog.Knob, src model.Source, 
 type scaling struct {
 	n   int64
 	raw string
+}
+
+// apply multiplies an integer, as catalog.Knob.Parse reads it, by sc.
+func (sc scaling) apply(exact string) (string, bool) {
+	n, ok := new(big.Int).SetString(exact, 10)
+	if !ok {
+		return "", false
+	}
+	return n.Mul(n, big.NewInt(sc.n)).String(), true
 }
 
 // scaledItem is apiItem for an argument that reaches the setting
@@ -96,24 +105,12 @@ func (f *finder) scaledItem(c inspector.Cursor, k *catalog.Knob, src model.Sourc
 // where p is a parameter of the function around c and k a duration: the
 // parameter, and what it is multiplied by.
 func (f *finder) scaledParam(c inspector.Cursor, k *catalog.Knob, e ast.Expr) (*types.Func, int, scaling, bool) {
-	b, ok := ast.Unparen(e).(*ast.BinaryExpr)
-	if !ok || b.Op != token.MUL || k.Unit != catalog.UnitGoDuration {
+	x, sc, ok := scaledBy(f.info, e)
+	if !ok || sc.n <= 1 || k.Unit != catalog.UnitGoDuration {
 		return nil, 0, scaling{}, false
 	}
-	x, y := b.X, b.Y
-	if f.info.Types[x].Value != nil {
-		x, y = y, x
-	}
-	tv := f.info.Types[y]
-	if tv.Value == nil || tv.Value.Kind() != constant.Int {
-		return nil, 0, scaling{}, false
-	}
-	n, exact := constant.Int64Val(tv.Value)
-	if !exact || n <= 1 {
-		return nil, 0, scaling{}, false
-	}
-	fn, i, ok := f.paramOf(c, conversionArg(f.info, x))
-	return fn, i, scaling{n: n, raw: types.ExprString(y)}, ok
+	fn, i, ok := f.paramOf(c, x)
+	return fn, i, sc, ok
 }
 
 // unitlessValue reports a duration written without a unit: a constant

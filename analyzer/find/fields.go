@@ -39,8 +39,8 @@ func (f *finder) fieldOf(e ast.Expr) (*types.Var, string) {
 	for {
 		switch x := ast.Unparen(e).(type) {
 		case *ast.CallExpr:
-			if tv, ok := f.info.Types[x.Fun]; ok && tv.IsType() && len(x.Args) == 1 {
-				e = x.Args[0]
+			if arg := conversionArg(f.info, x); arg != x {
+				e = arg
 				continue
 			}
 			return nil, ""

@@ -12,9 +12,8 @@ import (
 // scaled by a constant: func (c Options) ConnMaxLifetime() time.Duration
 // { return time.Duration(c.ConnMaxLifetimeSeconds) * time.Second }.
 type getter struct {
-	field    *types.Var
-	scale    constant.Value // nil: the field as it is
-	scaleRaw string
+	field *types.Var
+	scale scaling // n 0: the field as it is
 }
 
 // getterOf reads d as a getter: an exported method with no parameters
@@ -29,32 +28,36 @@ func getterOf(info *types.Info, d *ast.FuncDecl) (*types.Func, getter, bool) {
 	if sig.Params().Len() != 0 || sig.Results().Len() != 1 || !ok || len(ret.Results) != 1 {
 		return nil, getter{}, false
 	}
-	recv := sig.Recv()
-	e := ast.Unparen(ret.Results[0])
 	var g getter
-	if b, ok := e.(*ast.BinaryExpr); ok && b.Op == token.MUL {
-		x, k := b.X, b.Y
-		if scale := info.Types[x].Value; scale != nil {
-			x, k = b.Y, b.X
-		}
-		tv := info.Types[k]
-		if tv.Value == nil || tv.Value.Kind() != constant.Int {
-			return nil, getter{}, false
-		}
-		g.scale, g.scaleRaw = tv.Value, types.ExprString(k)
-		e = conversionArg(info, x)
+	e := ret.Results[0]
+	if x, sc, ok := scaledBy(info, e); ok {
+		e, g.scale = x, sc
 	}
-	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
-	if !ok {
-		return nil, getter{}, false
+	g.field = recvField(info, sig.Recv(), e)
+	return fn, g, g.field != nil
+}
+
+// scaledBy reads x * k or k * x with k an integer constant, x maybe
+// converted to a type: time.Duration(secs) * time.Second gives secs,
+// scaled by time.Second.
+func scaledBy(info *types.Info, e ast.Expr) (ast.Expr, scaling, bool) {
+	b, ok := ast.Unparen(e).(*ast.BinaryExpr)
+	if !ok || b.Op != token.MUL {
+		return nil, scaling{}, false
 	}
-	id, ok := ast.Unparen(sel.X).(*ast.Ident)
-	fld, isVar := info.Uses[sel.Sel].(*types.Var)
-	if !ok || !isVar || !fld.IsField() || info.Uses[id] != recv {
-		return nil, getter{}, false
+	x, k := b.X, b.Y
+	if info.Types[x].Value != nil {
+		x, k = k, x
 	}
-	g.field = fld
-	return fn, g, true
+	tv := info.Types[k]
+	if tv.Value == nil || tv.Value.Kind() != constant.Int {
+		return nil, scaling{}, false
+	}
+	n, exact := constant.Int64Val(tv.Value)
+	if !exact {
+		return nil, scaling{}, false
+	}
+	return conversionArg(info, x), scaling{n: n, raw: types.ExprString(k)}, true
 }
 
 // conversionArg returns x's argument when x converts one value to a
@@ -68,18 +71,14 @@ func conversionArg(info *types.Info, x ast.Expr) ast.Expr {
 
 // scaled is the default of a getter's field as the getter returns it.
 func (g getter) scaled(d FieldDefault) (FieldDefault, bool) {
-	if g.scale == nil {
+	if g.scale.n == 0 {
 		return d, true
 	}
-	if d.Tag {
+	exact, ok := g.scale.apply(d.Exact)
+	if !ok || d.Tag {
 		return FieldDefault{}, false // a tag's text is not a number to scale
 	}
-	n := constant.MakeFromLiteral(d.Exact, token.INT, 0)
-	if n.Kind() != constant.Int {
-		return FieldDefault{}, false
-	}
-	d.Exact = constant.BinaryOp(n, token.MUL, g.scale).ExactString()
-	d.Raw = d.Raw + " * " + g.scaleRaw
+	d.Exact, d.Raw = exact, d.Raw+" * "+g.scale.raw
 	return d, true
 }
 

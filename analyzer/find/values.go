@@ -5,7 +5,6 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"math/big"
 )
 
 // varInfo counts the assignments to a local variable.
@@ -250,12 +249,11 @@ type value struct {
 // scaled is v multiplied by sc: an integer, spelled "v * scale"; a value
 // that is not an integer (a tag's duration text) becomes unknown.
 func (v value) scaled(sc scaling) value {
-	n, ok := new(big.Int).SetString(v.exact, 10)
+	exact, ok := sc.apply(v.exact)
 	if !ok || v.tag {
 		return value{expr: v.expr, raw: v.raw}
 	}
-	v.exact = n.Mul(n, big.NewInt(sc.n)).String()
-	v.raw += " * " + sc.raw
+	v.exact, v.raw = exact, v.raw+" * "+sc.raw
 	return v
 }
 

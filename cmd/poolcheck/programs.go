@@ -107,22 +107,10 @@ func loadPrograms(cfg *packages.Config, fset *token.FileSet, files []string, std
 			if len(pkgs) == 1 && len(pkgs[0].Errors) > 0 {
 				msg = pkgs[0].Errors[0].Error()
 			}
-			fmt.Fprintf(stderr, "poolcheck: %s: not checked: a //go:build ignore program that does not load: %s\n", rel(f), msg)
+			fmt.Fprintf(stderr, "poolcheck: %s: not checked: a //go:build ignore program that does not load: %s\n", relPath(f), msg)
 			continue
 		}
 		out = append(out, pkgs[0])
 	}
 	return out, nil
-}
-
-// rel shortens path to the working directory when it is under it.
-func rel(path string) string {
-	wd, err := os.Getwd()
-	if err != nil {
-		return path
-	}
-	if r, ok := strings.CutPrefix(path, wd+string(os.PathSeparator)); ok {
-		return r
-	}
-	return path
 }
