@@ -74,6 +74,7 @@ type reach struct {
 	Owner, Knob, Driver string
 	Source              uint8
 	At                  string // a viper key's: where it is read
+	Zero                string // a viper key's: the other keys that must be 0 (find.Reach.Zero)
 }
 
 // viperKeys is the package part of a reachFact key that names a viper
@@ -200,7 +201,7 @@ func (s *summaries) reachesOf(path, key string) []find.Reach {
 	var out []find.Reach
 	for _, r := range s.reaches[path][key] {
 		if k := catalog.ByID(r.Knob); k != nil {
-			out = append(out, find.Reach{Owner: r.Owner, Knob: k, Source: model.Source(r.Source), Driver: catalog.Driver(r.Driver), At: r.At})
+			out = append(out, find.Reach{Owner: r.Owner, Knob: k, Source: model.Source(r.Source), Driver: catalog.Driver(r.Driver), At: r.At, Zero: r.Zero})
 		}
 	}
 	return out
@@ -296,7 +297,7 @@ func exportFacts(pass *analysis.Pass, ex find.Exported, found *find.Result) {
 	for key, rs := range found.KeyReaches {
 		fr := fieldReach{Key: viperKeys + " " + key}
 		for _, r := range rs {
-			fr.Reaches = append(fr.Reaches, reach{Knob: r.Knob.ID(), Driver: string(r.Driver), Source: uint8(r.Source), At: r.At})
+			fr.Reaches = append(fr.Reaches, reach{Knob: r.Knob.ID(), Driver: string(r.Driver), Source: uint8(r.Source), At: r.At, Zero: r.Zero})
 		}
 		rf.Fields = append(rf.Fields, fr)
 	}

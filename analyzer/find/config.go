@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
@@ -208,25 +209,42 @@ func (f *finder) namedFlags() []namedFlag {
 // to a setter. A package that imports this one and registers a flag of
 // that name, bound to viper, judges the flag's default (instantiateKeys).
 func (f *finder) noteKey(e ast.Expr, k *catalog.Knob, src model.Source, driver catalog.Driver) {
-	call, ok := ast.Unparen(f.resolve(e)).(*ast.CallExpr)
-	if !ok || k == nil {
+	if k == nil {
 		return
 	}
-	recv, key, ok := f.configKey(call)
-	if !ok || recv != "viper" {
-		return
-	}
-	name, ok := f.constString(key)
+	kf, ok := f.viperKey(e)
 	if !ok {
 		return
-	}
-	if _, _, ok := f.configFallback(call); ok {
-		return // judged here, at the default
 	}
 	if f.keyReaches == nil {
 		f.keyReaches = make(map[string][]Reach)
 	}
-	f.keyReaches[name] = appendOnce(f.keyReaches[name], Reach{Knob: k, Source: src, Driver: driver, At: at(f.fset, call.Pos())})
+	r := Reach{Knob: k, Source: src, Driver: driver, At: at(f.fset, kf.call.Pos()), Zero: strings.Join(kf.zero, " ")}
+	f.keyReaches[kf.key] = appendOnce(f.keyReaches[kf.key], r)
+}
+
+// viperKey is the viper key, read here with no default here, whose value
+// e holds: directly, or once the other keys read on the way are 0
+// (keyThrough).
+func (f *finder) viperKey(e ast.Expr) (keyFlow, bool) {
+	call, ok := ast.Unparen(f.resolve(e)).(*ast.CallExpr)
+	if !ok {
+		kf, ok := f.keyThrough(e)
+		return kf, ok && kf.call != nil
+	}
+	recv, key, ok := f.configKey(call)
+	if !ok {
+		kf, ok := f.keyThrough(e)
+		return kf, ok && kf.call != nil
+	}
+	name, ok := f.constString(key)
+	if !ok || recv != "viper" {
+		return keyFlow{}, false
+	}
+	if _, _, ok := f.configFallback(call); ok {
+		return keyFlow{}, false // judged here, at the default
+	}
+	return keyFlow{call: call, key: name}, true
 }
 
 // instantiateKeys judges the defaults of the flags this package binds to
@@ -239,7 +257,8 @@ func (f *finder) instantiateKeys() {
 	if !f.viperBinds {
 		return
 	}
-	for _, fl := range f.namedFlags() {
+	flags := f.namedFlags()
+	for _, fl := range flags {
 		rs := f.sums.KeyReaches(fl.name)
 		if len(rs) == 0 {
 			continue
@@ -249,13 +268,42 @@ func (f *finder) instantiateKeys() {
 			continue
 		}
 		for _, r := range rs {
+			zero, ok := f.zeroFlags(flags, r.Zero)
+			if !ok {
+				continue
+			}
 			it := f.apiItem(c, r.Knob, r.Source, fl.value, Handle{Scope: funcOf(c), Call: fl.call})
 			s := it.Pool.Sites[0]
-			s.Via = join("flag --"+fl.name+" default, bound to viper, read at "+r.At, s.Via)
+			s.Via = join("flag --"+fl.name+" default, bound to viper, read at "+r.At+zero, s.Via)
 			s.Default = true
 			if r.Driver != "" {
 				it.Driver, it.Pool.Driver = r.Driver, r.Driver
 			}
 		}
 	}
+}
+
+// zeroFlags checks that each of keys, space-separated, is a flag this
+// package binds whose default is 0, and says so for a message: a key's
+// value reaches a setting through a helper only when they are
+// (find.Reach.Zero).
+func (f *finder) zeroFlags(flags []namedFlag, keys string) (string, bool) {
+	if keys == "" {
+		return "", true
+	}
+	var names []string
+	for _, k := range strings.Fields(keys) {
+		i := slices.IndexFunc(flags, func(fl namedFlag) bool { return fl.name == k })
+		if i < 0 {
+			return "", false
+		}
+		if v := f.valueOf(flags[i].value); !v.konst || v.exact != "0" {
+			return "", false
+		}
+		names = appendOnce(names, "--"+k)
+	}
+	if len(names) > 1 {
+		return " with " + strings.Join(names, ", ") + " at their defaults, 0", true
+	}
+	return " with " + names[0] + " at its default 0", true
 }

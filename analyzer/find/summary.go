@@ -56,6 +56,9 @@ type Reach struct {
 	Source model.Source
 	Driver catalog.Driver
 	At     string // for a viper key: where it is read, "store.go:12"
+	// Zero names the other viper keys read on the way, space-separated:
+	// the key's value reaches the setting when they are 0.
+	Zero string
 }
 
 // A FieldDefault is a constant a field of the module's structs holds

@@ -24,6 +24,19 @@ func Flags(fs *pflag.FlagSet) {
 	_ = viper.BindPFlags(fs)
 }
 
+// Flags whose keys reach setters through store's split helper: the
+// per-pool key's default runs when the total key is 0, and not when it
+// is set (db.replica.total). db.pool.spare is doubled on its way.
+func PoolFlags(fs *pflag.FlagSet) {
+	fs.Int("db.total_conns", 0, "deprecated total")
+	fs.Int("db.pool.max_open", 0, "max open") // want `\[prod-pool-unbounded\] max_open defaults to unlimited \(SetMaxOpenConns\(0\), flag --db.pool.max_open default, bound to viper, read at store.go:\d+ with --db.total_conns at its default 0\)`
+	fs.Int("db.pool.max_idle", 0, "max idle") // want `\[idle-churn\] SetMaxIdleConns\(0\), flag --db.pool.max_idle default, bound to viper, read at store.go:\d+ with --db.total_conns at its default 0`
+	fs.Int("db.pool.spare", 0, "spare")
+	fs.Int("db.replica.max_open", 0, "replica max open")
+	fs.Int("db.replica.total", 10, "replica total")
+	_ = viper.BindPFlags(fs)
+}
+
 // A value written into a field that another package quotes into the DSN
 // it builds with +=.
 func Conn() config.Conn {

@@ -83,3 +83,53 @@ func OpenPool(opts ...config.PoolOption) *sql.DB {
 	db.SetConnMaxLifetime(o.Lifetime)
 	return db
 }
+
+// limits are pool sizes read from viper: a per-pool key, or a split of
+// an older total key when that one is set. The flags live in app.
+type limits struct{ open, idle, spare, replica int }
+
+func poolLimits() limits {
+	total := viper.GetInt("db.total_conns")
+	open := viper.GetInt("db.pool.max_open")
+	idle := viper.GetInt("db.pool.max_idle")
+	if total != 0 && open != 0 {
+		total = 0
+	}
+	return limits{
+		open:    split(open, total, true),
+		idle:    split(idle, total, false),
+		spare:   twice(viper.GetInt("db.pool.spare")),
+		replica: split(viper.GetInt("db.replica.max_open"), viper.GetInt("db.replica.total"), true),
+	}
+}
+
+// split passes n through when it is set or when total is 0.
+func split(n, total int, big bool) int {
+	if n != 0 {
+		return n
+	}
+	if total == 0 {
+		return 0
+	}
+	w := max(total*7/10, 1)
+	if big {
+		return w
+	}
+	return max(total-w, 1)
+}
+
+// twice does not pass its argument through.
+func twice(n int) int { return n * 2 }
+
+// OpenLimited sizes its pools with poolLimits: the flags' defaults in
+// app are what runs when nobody sets the keys.
+func OpenLimited() (*sql.DB, *sql.DB) {
+	l := poolLimits()
+	db, _ := sql.Open("mysql", os.Getenv("DSN"))
+	db.SetMaxOpenConns(l.open)
+	db.SetMaxIdleConns(l.idle)
+	db.SetMaxIdleConns(l.spare)
+	replica, _ := sql.Open("mysql", os.Getenv("REPLICA_DSN"))
+	replica.SetMaxOpenConns(l.replica)
+	return db, replica
+}
