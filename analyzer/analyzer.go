@@ -71,6 +71,9 @@ func (cfg *config) run(pass *analysis.Pass) (res any, err error) {
 		// that does not type-check: the loader reports its errors.
 		return &Result{}, nil
 	}
+	if cfg.moduleOnly && outside(pass) {
+		return &Result{}, nil
+	}
 	// The policy loads first: a bad one is an error wherever it applies.
 	pol, err := cfg.policy(pass)
 	if err != nil {

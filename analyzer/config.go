@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"flag"
+	"go/build"
 	"go/types"
 	"path/filepath"
 	"slices"
@@ -20,6 +21,7 @@ type config struct {
 	related     bool
 	testPkgs    listFlag // import paths of packages only tests import
 	shadowed    listFlag // import paths whose test variant the CLI analyzes in their place
+	moduleOnly  bool     // skip the standard library and required modules
 
 	policies rules.Cache
 }
@@ -31,6 +33,7 @@ func (cfg *config) flags(fs *flag.FlagSet) {
 	fs.Var(&cfg.shadowed, "shadowed", "comma-separated import `paths` whose test variant holds the same files: their plain variant is analyzed only for the facts it exports (the CLI sets this)")
 	fs.Var(&cfg.testPkgs, "test-packages", "comma-separated import `paths` of packages whose code is test code: helpers that only tests import (the CLI finds them)")
 	fs.BoolVar(&cfg.related, "related", true, "report the other setting of a relation (max_idle > max_open) as related information; false names its line in the message")
+	fs.BoolVar(&cfg.moduleOnly, "module-only", false, "skip packages of the standard library and of required modules, which need no facts from poolcheck (golangci-lint sets this: it analyzes every dependency of a fact-using analyzer and reports only the main module)")
 	fs.BoolVar(&cfg.generated, "generated", false, "also check generated files (a \"// Code generated ... DO NOT EDIT.\" comment before the package clause)")
 }
 
@@ -121,4 +124,22 @@ func (cfg *config) factsOnly(pass *analysis.Pass) bool {
 		}
 	}
 	return true
+}
+
+// outside reports a package of the standard library or of a required
+// module: one with no facts to export and, where -module-only is set,
+// nothing to report. Outside module mode (GOPATH), only the standard
+// library is outside.
+func outside(pass *analysis.Pass) bool {
+	if m := pass.Module; m != nil && m.Path != "" {
+		return m.Version != ""
+	}
+	// No module (drivers give an empty one): the standard library, or
+	// GOPATH mode.
+	root := build.Default.GOROOT
+	if root == "" || len(pass.Files) == 0 {
+		return false
+	}
+	name := pass.Fset.File(pass.Files[0].Pos()).Name()
+	return strings.HasPrefix(name, filepath.Join(root, "src")+string(filepath.Separator))
 }

@@ -54,7 +54,9 @@ type Settings struct {
 // generated files are reported (linters.exclusions.generated), so the
 // analyzer reports them all; and it turns related information into
 // issues of their own that --fix never removes, so the analyzer names
-// the related place in the message instead. plugin_test.go checks that
+// the related place in the message instead. golangci-lint runs a
+// fact-using analyzer on every dependency and reports only the main
+// module's packages, so the others are skipped. plugin_test.go checks that
 // every flag of the analyzer is here.
 var flagSettings = []struct {
 	flag, setting string
@@ -66,6 +68,7 @@ var flagSettings = []struct {
 	{"related", "", func(Settings) string { return "false" }},
 	{"test-packages", "", func(Settings) string { return "" }},
 	{"shadowed", "", func(Settings) string { return "" }},
+	{"module-only", "", func(Settings) string { return "true" }},
 }
 
 // keys lists the setting keys, for error messages.

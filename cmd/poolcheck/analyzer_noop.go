@@ -29,5 +29,6 @@ func newAnalyzer() *analysis.Analyzer {
 	a.Flags.Bool("related", true, "ignored")
 	a.Flags.String("test-packages", "", "ignored")
 	a.Flags.String("shadowed", "", "ignored")
+	a.Flags.Bool("module-only", false, "ignored")
 	return a
 }
