@@ -193,7 +193,11 @@ func scoreApp(lf *LabelFile, work, bin string) (Score, error) {
 		}
 	}
 
-	env := []string{"GOFLAGS=-mod=mod -buildvcs=false", "CGO_ENABLED=0", "GOWORK=off", "GOTOOLCHAIN=local"}
+	cgo := "CGO_ENABLED=0"
+	if lf.CGO {
+		cgo = "CGO_ENABLED=1"
+	}
+	env := []string{"GOFLAGS=-mod=mod -buildvcs=false", cgo, "GOWORK=off", "GOTOOLCHAIN=local"}
 	args := []string{}
 	if lf.Tags != "" {
 		args = append(args, "-tags", lf.Tags)

@@ -20,6 +20,7 @@ type LabelFile struct {
 	Category string   `toml:"category" json:"category"`
 	License  string   `toml:"license" json:"license"`
 	Tags     string   `toml:"tags" json:"tags,omitempty"`
+	CGO      bool     `toml:"cgo" json:"cgo,omitempty"` // load with CGO_ENABLED=1, as the application's build does
 	Packages []string `toml:"packages" json:"packages,omitempty"`
 	Notes    string   `toml:"notes" json:"notes,omitempty"`
 	Site     []Site   `toml:"site" json:"-"`
