@@ -107,6 +107,7 @@ type summaries struct {
 	pass    *analysis.Pass
 	none    *bool
 	reaches map[string]map[string][]reach // package path -> field key -> reaches; built on first use
+	enc     objectpath.Encoder            // object paths of other packages' fields, cached
 }
 
 // None reports a package that imports no summaries: outside the main
@@ -172,7 +173,16 @@ func (s *summaries) Reaches(v *types.Var) []find.Reach {
 	if v.Pkg() == nil {
 		return nil
 	}
-	return s.reachesOf(v.Pkg().Path(), fieldKey(v))
+	// Most fields' packages pass none to a setter: say so before the
+	// object path, which is costly, is computed.
+	if s.indexReaches()[v.Pkg().Path()] == nil {
+		return nil
+	}
+	p, err := s.enc.For(v)
+	if err != nil {
+		return nil
+	}
+	return s.reachesOf(v.Pkg().Path(), v.Pkg().Path()+" "+string(p))
 }
 
 func (s *summaries) KeyReaches(key string) []find.Reach {
@@ -181,6 +191,21 @@ func (s *summaries) KeyReaches(key string) []find.Reach {
 
 // reachesOf returns the reaches of one key of the package facts.
 func (s *summaries) reachesOf(path, key string) []find.Reach {
+	reaches := s.indexReaches()
+	if reaches[path] == nil {
+		return nil // most fields: no package this one imports passes them to a setter
+	}
+	var out []find.Reach
+	for _, r := range reaches[path][key] {
+		if k := catalog.ByID(r.Knob); k != nil {
+			out = append(out, find.Reach{Owner: r.Owner, Knob: k, Source: model.Source(r.Source), Driver: catalog.Driver(r.Driver), At: r.At, Zero: r.Zero})
+		}
+	}
+	return out
+}
+
+// indexReaches reads the reach facts once: package path -> key -> reaches.
+func (s *summaries) indexReaches() map[string]map[string][]reach {
 	if s.reaches == nil {
 		s.reaches = make(map[string]map[string][]reach)
 		for _, pf := range s.pass.AllPackageFacts() {
@@ -195,16 +220,7 @@ func (s *summaries) reachesOf(path, key string) []find.Reach {
 			}
 		}
 	}
-	if s.reaches[path] == nil {
-		return nil // most fields: no package this one imports passes them to a setter
-	}
-	var out []find.Reach
-	for _, r := range s.reaches[path][key] {
-		if k := catalog.ByID(r.Knob); k != nil {
-			out = append(out, find.Reach{Owner: r.Owner, Knob: k, Source: model.Source(r.Source), Driver: catalog.Driver(r.Driver), At: r.At, Zero: r.Zero})
-		}
-	}
-	return out
+	return s.reaches
 }
 
 // fieldKey names a field across packages, as export data and source
