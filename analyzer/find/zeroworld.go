@@ -25,6 +25,9 @@ type keyFlow struct {
 // locals, fields of a same-package helper's returned literal and
 // same-package helpers of integers evaluated on probe values.
 func (f *finder) keyThrough(e ast.Expr) (keyFlow, bool) {
+	if !slices.ContainsFunc(f.pkg.Imports(), func(p *types.Package) bool { return p.Path() == viperPkg }) {
+		return keyFlow{}, false
+	}
 	fd, _ := f.funcAt(e).(*ast.FuncDecl)
 	if fd == nil {
 		return keyFlow{}, false
