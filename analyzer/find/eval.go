@@ -156,7 +156,7 @@ func (e *evaluator) expr(x ast.Expr) (constant.Value, bool) {
 		return v, ok
 	case *ast.UnaryExpr:
 		v, ok := e.expr(x.X)
-		if !ok || !((x.Op == token.NOT && v.Kind() == constant.Bool) || (x.Op == token.SUB && v.Kind() == constant.Int)) {
+		if k, known := unaryKinds[x.Op]; !ok || !known || k != v.Kind() {
 			return nil, false
 		}
 		return constant.UnaryOp(x.Op, v, 0), true
@@ -167,6 +167,9 @@ func (e *evaluator) expr(x ast.Expr) (constant.Value, bool) {
 	}
 	return nil, false
 }
+
+// unaryKinds are the unary operators eval applies and their operands.
+var unaryKinds = map[token.Token]constant.Kind{token.NOT: constant.Bool, token.SUB: constant.Int}
 
 func (e *evaluator) binary(x *ast.BinaryExpr) (constant.Value, bool) {
 	a, ok := e.expr(x.X)

@@ -140,7 +140,7 @@ func assignments(info *types.Info, fd *ast.FuncDecl, v *types.Var) ([]ast.Expr, 
 				}
 			}
 		case *ast.UnaryExpr:
-			ok = ok && !(n.Op == token.AND && is(n.X))
+			ok = ok && (n.Op != token.AND || !is(n.X))
 		case *ast.IncDecStmt:
 			ok = ok && !is(n.X)
 		case *ast.RangeStmt:
