@@ -44,7 +44,7 @@ func (cfg *config) policy(pass *analysis.Pass) (*rules.Policy, error) {
 	path := cfg.policyFile
 	if path == "" {
 		dir := filepath.Dir(pass.Fset.File(pass.Files[0].Pos()).Name())
-		found, err := rules.Discover(dir)
+		found, err := cfg.policies.Discover(dir)
 		if err != nil {
 			return nil, err
 		}

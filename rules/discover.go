@@ -20,23 +20,30 @@ func Discover(dir string) (string, error) {
 		return "", err
 	}
 	for {
-		p := filepath.Join(dir, FileName)
-		found, err := exists(p)
-		if err == nil && !found {
-			found, err = present(p)
+		path, done, err := step(dir)
+		if done {
+			return path, err
 		}
-		if found || err != nil {
-			return keep(p, found), err
-		}
-		if root, err := isRoot(dir); root || err != nil {
-			return "", err
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", nil
-		}
-		dir = parent
+		dir = filepath.Dir(dir)
 	}
+}
+
+// step looks in one directory: its policy file, or whether the search
+// stops there (a root, or the file system's root). done is false when
+// the search goes on in the parent.
+func step(dir string) (path string, done bool, err error) {
+	p := filepath.Join(dir, FileName)
+	found, err := exists(p)
+	if err == nil && !found {
+		found, err = present(p)
+	}
+	if found || err != nil {
+		return keep(p, found), true, err
+	}
+	if root, err := isRoot(dir); root || err != nil {
+		return "", true, err
+	}
+	return "", filepath.Dir(dir) == dir, nil
 }
 
 // exists reports whether a regular file is at p.
@@ -84,8 +91,47 @@ func isRoot(dir string) (bool, error) {
 // Cache loads each policy file once, for the many packages or files of
 // a run that share it. It is safe for concurrent use.
 type Cache struct {
-	mu sync.Mutex
-	m  map[string]cached
+	mu   sync.Mutex
+	m    map[string]cached
+	dirs map[string]discovered
+}
+
+type discovered struct {
+	path string
+	err  error
+}
+
+// Discover is Discover, remembered per directory: the packages of a run
+// share their parent directories, each of which is then looked at once.
+func (c *Cache) Discover(dir string) (string, error) {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.dirs == nil {
+		c.dirs = make(map[string]discovered)
+	}
+	// Walk up to a directory already looked at or where the search
+	// stops, then record the answer for each on the way.
+	var walked []string
+	var r discovered
+	for d := dir; ; d = filepath.Dir(d) {
+		if known, ok := c.dirs[d]; ok {
+			r = known
+			break
+		}
+		walked = append(walked, d)
+		if path, done, err := step(d); done {
+			r = discovered{path, err}
+			break
+		}
+	}
+	for _, w := range walked {
+		c.dirs[w] = r
+	}
+	return r.path, r.err
 }
 
 type cached struct {

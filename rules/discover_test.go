@@ -35,17 +35,35 @@ func TestDiscover(t *testing.T) {
 		{"outside/sub/deeper", "outside/.poolcheck.toml"}, // no go.mod: up to the first policy
 		{"repo/web/app", ""},                              // stops at .git
 	}
-	for _, tt := range tests {
-		got, err := Discover(filepath.Join(root, tt.dir))
-		if err != nil {
-			t.Fatal(err)
-		}
+	// A Cache, asked in table order and in reverse (so that deep
+	// directories come first and their parents are answered from what
+	// the walk up recorded), answers as Discover does.
+	var inOrder, reversed Cache
+	for i, tt := range tests {
 		want := ""
 		if tt.want != "" {
 			want = filepath.Join(root, tt.want)
 		}
+		got, err := Discover(filepath.Join(root, tt.dir))
+		if err != nil {
+			t.Fatal(err)
+		}
 		if got != want {
 			t.Errorf("Discover(%s) = %q, want %q", tt.dir, got, want)
+		}
+		rev := tests[len(tests)-1-i]
+		for _, q := range []struct {
+			c   *Cache
+			dir string
+		}{{&inOrder, tt.dir}, {&reversed, rev.dir}, {&reversed, tt.dir}} {
+			got, err := q.c.Discover(filepath.Join(root, q.dir))
+			if err != nil {
+				t.Fatal(err)
+			}
+			w, _ := Discover(filepath.Join(root, q.dir))
+			if got != w {
+				t.Errorf("Cache.Discover(%s) = %q, want %q", q.dir, got, w)
+			}
 		}
 	}
 }
