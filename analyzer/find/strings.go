@@ -22,7 +22,7 @@ import (
 // or a concatenation with values, which makes fragments count too.
 func (f *finder) stringLit(c inspector.Cursor, lit *ast.BasicLit) {
 	top, ctx := f.stringTop(c)
-	if f.isCompared(top) {
+	if f.isCompared(top) || f.isTestName(top) {
 		return // x == "...sslmode=disable" checks a value; it sets none
 	}
 	e := top.Node().(ast.Expr)
@@ -109,6 +109,28 @@ func (f *finder) stringTop(c inspector.Cursor) (inspector.Cursor, context) {
 		return top, loose
 	}
 	return top, concat
+}
+
+// isTestName reports a subtest's name, the first argument of testing's
+// T.Run and B.Run: t.Run(fmt.Sprintf("timeout=%s", d), ...) names a
+// test, it connects nowhere.
+func (f *finder) isTestName(c inspector.Cursor) bool {
+	p := c.Parent()
+	for _, paren := p.Node().(*ast.ParenExpr); paren; _, paren = p.Node().(*ast.ParenExpr) {
+		p = p.Parent()
+	}
+	call, ok := p.Node().(*ast.CallExpr)
+	return ok && len(call.Args) > 0 && ast.Unparen(call.Args[0]) == c.Node() && isTestRun(f.info, call)
+}
+
+// isTestRun reports a call of testing's T.Run or B.Run.
+func isTestRun(info *types.Info, call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Run" {
+		return false
+	}
+	fn, ok := info.Uses[sel.Sel].(*types.Func)
+	return ok && fn.Pkg() != nil && fn.Pkg().Path() == "testing"
 }
 
 // isCompared reports a string that code compares a value with: an

@@ -5,9 +5,12 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
+
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/poolcheck/poolcheck/catalog"
 	"github.com/poolcheck/poolcheck/dsn"
@@ -23,6 +26,7 @@ import (
 func Worth(files []*ast.File, info *types.Info, summarized func(types.Object) bool) bool {
 	names, members := gateNames(), gateSets().members
 	found := false
+	var testNames []*ast.BasicLit // literals of subtests' names, which the finder passes over
 	visit := func(n ast.Node) bool {
 		if found {
 			return false
@@ -40,6 +44,9 @@ func Worth(files []*ast.File, info *types.Info, summarized func(types.Object) bo
 				}
 			}
 		case *ast.CallExpr:
+			if len(n.Args) > 0 && isTestRun(info, n) {
+				testNames = testNameLits(info, n.Args[0], testNames)
+			}
 			// Setenv, url.Values.Set and Add matter through their
 			// key: a DSN variable, or a key the catalog knows.
 			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && literalHooks[sel.Sel.Name] && uses(info, sel.Sel, members) {
@@ -51,7 +58,7 @@ func Worth(files []*ast.File, info *types.Info, summarized func(types.Object) bo
 				found = argMatters(n.Key)
 			}
 		case *ast.BasicLit:
-			found = n.Kind == token.STRING && literalMatters(n.Value)
+			found = n.Kind == token.STRING && literalMatters(n.Value) && !slices.Contains(testNames, n)
 		}
 		return !found
 	}
@@ -68,6 +75,34 @@ func Worth(files []*ast.File, info *types.Info, summarized func(types.Object) bo
 		}
 	}
 	return false
+}
+
+// testNameLits adds the string literals a subtest's name is built from,
+// as the finder's stringTop climbs from them to the name: through +,
+// parentheses, the format of fmt.Sprintf and the arguments of fmt.Sprint.
+func testNameLits(info *types.Info, e ast.Expr, lits []*ast.BasicLit) []*ast.BasicLit {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.BasicLit:
+		return append(lits, e)
+	case *ast.BinaryExpr:
+		if e.Op == token.ADD {
+			lits = testNameLits(info, e.Y, testNameLits(info, e.X, lits))
+		}
+	case *ast.CallExpr:
+		fn, ok := typeutil.Callee(info, e).(*types.Func)
+		if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "fmt" || e.Ellipsis.IsValid() {
+			return lits
+		}
+		switch {
+		case fn.Name() == "Sprint":
+			for _, a := range e.Args {
+				lits = testNameLits(info, a, lits)
+			}
+		case fn.Name() == "Sprintf" && len(e.Args) > 0:
+			lits = testNameLits(info, e.Args[0], lits)
+		}
+	}
+	return lits
 }
 
 // literalHooks are the hooks that read their literal arguments.

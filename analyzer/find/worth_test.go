@@ -55,6 +55,17 @@ func f(v url.Values, x string) { v.Set("sslmode", x) }`, true},
 		{"http header", `var s = "Keep-Alive: timeout=7200"`, false},
 		{"sqlite uri", `var s = "file:app.db?_busy_timeout=5000"`, true},
 		{"sqlite memory", `var s = ":memory:?_pragma=busy_timeout(5000)"`, true},
+		{"subtest names", `import ("fmt"; "testing")
+func f(t *testing.T, n int) {
+	t.Run("postgres://db/app?pool_max_conns=1", nil)
+	t.Run(fmt.Sprintf("timeout=%s/delta=%s", "1s", "2s"), nil)
+	t.Run(("host=db connect_timeout=" + fmt.Sprint("a", "sslmode=disable")), nil)
+}`, false},
+		{"a DSN argument of a subtest's name", `import ("fmt"; "testing")
+func f(t *testing.T, n int) { t.Run(fmt.Sprintf("%s", "postgres://db/app"), nil) }`, true},
+		{"a subtest's name of another Run", `type r struct{}
+func (r) Run(string) {}
+func f() { r{}.Run("postgres://db/app") }`, true},
 		{"pragma after a separator", `func f(u, sep string) string { return u + sep + "_pragma=busy_timeout(5000)" }`, true},
 	}
 	// One importer for every case: it type-checks the standard library

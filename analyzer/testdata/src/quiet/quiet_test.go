@@ -2,6 +2,7 @@ package quiet
 
 import (
 	"database/sql"
+	"fmt"
 	"testing"
 
 	"github.com/DATA-DOG/go-sqlmock"
@@ -27,4 +28,13 @@ func TestMocked(t *testing.T) {
 	}
 	db.SetMaxOpenConns(1)
 	_ = mock
+}
+
+// A subtest's name is not a connection string, however it reads.
+func TestNames(t *testing.T) {
+	for _, n := range []int{1, 2} {
+		t.Run(fmt.Sprintf("postgres://app@db/app?pool_max_conns=1&n=%d", n), func(t *testing.T) {})
+	}
+	t.Run("postgres://app@db/app?pool_max_conns=1", func(t *testing.T) {})
+	t.Run("host=db connect_timeout=1 "+t.Name(), func(t *testing.T) {})
 }
