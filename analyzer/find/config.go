@@ -227,24 +227,29 @@ func (f *finder) noteKey(e ast.Expr, k *catalog.Knob, src model.Source, driver c
 // e holds: directly, or once the other keys read on the way are 0
 // (keyThrough).
 func (f *finder) viperKey(e ast.Expr) (keyFlow, bool) {
-	call, ok := ast.Unparen(f.resolve(e)).(*ast.CallExpr)
-	if !ok {
-		kf, ok := f.keyThrough(e)
-		return kf, ok && kf.call != nil
+	if call, ok := ast.Unparen(f.resolve(e)).(*ast.CallExpr); ok {
+		if kf, getter, ok := f.getterKey(call); getter {
+			return kf, ok
+		}
 	}
-	recv, key, ok := f.configKey(call)
-	if !ok {
-		kf, ok := f.keyThrough(e)
-		return kf, ok && kf.call != nil
+	kf, ok := f.keyThrough(e)
+	return kf, ok && kf.call != nil
+}
+
+// getterKey reads call as a getter of a viper-like object: getter says
+// whether it is one, ok whether it reads a constant viper key that has
+// no default in this package (one that has is judged here, at the
+// default).
+func (f *finder) getterKey(call *ast.CallExpr) (kf keyFlow, getter, ok bool) {
+	recv, key, getter := f.configKey(call)
+	if !getter {
+		return keyFlow{}, false, false
 	}
-	name, ok := f.constString(key)
-	if !ok || recv != "viper" {
-		return keyFlow{}, false
+	name, named := f.constString(key)
+	if _, _, fb := f.configFallback(call); recv != "viper" || !named || fb {
+		return keyFlow{}, true, false
 	}
-	if _, _, ok := f.configFallback(call); ok {
-		return keyFlow{}, false // judged here, at the default
-	}
-	return keyFlow{call: call, key: name}, true
+	return keyFlow{call: call, key: name}, true, true
 }
 
 // instantiateKeys judges the defaults of the flags this package binds to

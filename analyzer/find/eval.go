@@ -122,8 +122,13 @@ func (e *evaluator) assign(s *ast.AssignStmt) bool {
 
 func (e *evaluator) decl(s *ast.DeclStmt) bool {
 	gd, ok := s.Decl.(*ast.GenDecl)
-	if !ok || gd.Tok != token.VAR {
-		return gd != nil && gd.Tok == token.CONST
+	switch {
+	case !ok:
+		return false
+	case gd.Tok == token.CONST:
+		return true // its uses are constants the type checker folded
+	case gd.Tok != token.VAR:
+		return false
 	}
 	for _, spec := range gd.Specs {
 		vs := spec.(*ast.ValueSpec)

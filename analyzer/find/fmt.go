@@ -39,8 +39,11 @@ func (f *finder) fmtText(call *ast.CallExpr) *text {
 
 // fmtFunc returns "Sprintf" or "Sprint" for a call of that fmt
 // function without a spread argument, else "".
-func (f *finder) fmtFunc(call *ast.CallExpr) string {
-	fn, ok := typeutil.Callee(f.info, call).(*types.Func)
+func (f *finder) fmtFunc(call *ast.CallExpr) string { return fmtFuncOf(f.info, call) }
+
+// fmtFuncOf is fmtFunc for the gate, which has no finder.
+func fmtFuncOf(info *types.Info, call *ast.CallExpr) string {
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
 	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "fmt" || call.Ellipsis.IsValid() {
 		return ""
 	}

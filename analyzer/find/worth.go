@@ -10,8 +10,6 @@ import (
 	"strings"
 	"sync"
 
-	"golang.org/x/tools/go/types/typeutil"
-
 	"github.com/poolcheck/poolcheck/catalog"
 	"github.com/poolcheck/poolcheck/dsn"
 )
@@ -89,17 +87,15 @@ func testNameLits(info *types.Info, e ast.Expr, lits []*ast.BasicLit) []*ast.Bas
 			lits = testNameLits(info, e.Y, testNameLits(info, e.X, lits))
 		}
 	case *ast.CallExpr:
-		fn, ok := typeutil.Callee(info, e).(*types.Func)
-		if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "fmt" || e.Ellipsis.IsValid() {
-			return lits
-		}
-		switch {
-		case fn.Name() == "Sprint":
+		switch fmtFuncOf(info, e) {
+		case "Sprint":
 			for _, a := range e.Args {
 				lits = testNameLits(info, a, lits)
 			}
-		case fn.Name() == "Sprintf" && len(e.Args) > 0:
-			lits = testNameLits(info, e.Args[0], lits)
+		case "Sprintf":
+			if len(e.Args) > 0 {
+				lits = testNameLits(info, e.Args[0], lits)
+			}
 		}
 	}
 	return lits

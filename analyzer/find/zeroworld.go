@@ -58,15 +58,8 @@ func (z *zeroWorld) follow(fd *ast.FuncDecl, e ast.Expr) (keyFlow, bool) {
 	case *ast.SelectorExpr:
 		return z.field(fd, e)
 	case *ast.CallExpr:
-		if recv, key, ok := f.configKey(e); ok {
-			if !isInteger(f.info.TypeOf(e)) {
-				return keyFlow{}, false
-			}
-			name, named := f.constString(key)
-			if _, _, fb := f.configFallback(e); recv != "viper" || !named || fb {
-				return keyFlow{}, false
-			}
-			return keyFlow{call: e, key: name}, true
+		if kf, getter, ok := f.getterKey(e); getter {
+			return kf, ok && isInteger(f.info.TypeOf(e))
 		}
 		return z.helper(fd, e)
 	}
@@ -180,23 +173,13 @@ func (z *zeroWorld) field(fd *ast.FuncDecl, sel *ast.SelectorExpr) (keyFlow, boo
 		return keyFlow{}, false
 	}
 	for _, elt := range lit.Elts {
-		kv, ok := elt.(*ast.KeyValueExpr)
-		if k, isID := kvKey(kv, ok); isID && k == sel.Sel.Name {
-			return z.follow(g, kv.Value)
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == sel.Sel.Name {
+				return z.follow(g, kv.Value)
+			}
 		}
 	}
 	return keyFlow{}, false
-}
-
-func kvKey(kv *ast.KeyValueExpr, ok bool) (string, bool) {
-	if !ok {
-		return "", false
-	}
-	id, ok := kv.Key.(*ast.Ident)
-	if !ok {
-		return "", false
-	}
-	return id.Name, true
 }
 
 // onlyReturn is the composite literal of g's one return statement.
