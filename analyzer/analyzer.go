@@ -32,13 +32,25 @@ type Result struct {
 // New returns a fresh analyzer with its own flags, so that a plugin can
 // configure one without touching the global one.
 func New() *analysis.Analyzer {
-	cfg := &config{}
+	return newAnalyzer(&config{}, factTypes)
+}
+
+// NewInProcess returns a fresh analyzer that keeps the summaries it
+// passes from a package to its importers in memory, not in analysis
+// facts: for golangci-lint, which runs the module in one process,
+// imports first, and which type-checks every dependency from source
+// for an analyzer that has facts (see store.go).
+func NewInProcess() *analysis.Analyzer {
+	return newAnalyzer(&config{store: newStore()}, nil)
+}
+
+func newAnalyzer(cfg *config, facts []analysis.Fact) *analysis.Analyzer {
 	a := &analysis.Analyzer{
 		Name:       "poolcheck",
 		Doc:        doc,
 		URL:        docURL,
 		ResultType: reflect.TypeFor[*Result](),
-		FactTypes:  factTypes,
+		FactTypes:  facts,
 		// A dependency with type errors (a package that needs cgo, a
 		// test variant that does not build) must not fail the packages
 		// that import it, as a failed action would: run is given the
@@ -65,6 +77,21 @@ func (cfg *config) run(pass *analysis.Pass) (res any, err error) {
 	if testHookRun != nil {
 		testHookRun(pass)
 	}
+	if cfg.store != nil {
+		var e *entry
+		pass, e = cfg.store.wrap(pass)
+		defer e.done.Store(true)
+		cfg.store.fill(cfg, pass)
+	}
+	r, err := cfg.analyze(pass)
+	if err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// analyze finds and judges the pool settings of one package.
+func (cfg *config) analyze(pass *analysis.Pass) (*Result, error) {
 	if len(pass.Files) == 0 || len(pass.TypeErrors) > 0 || pass.TypesInfo == nil || pass.TypesInfo.Types == nil {
 		// No syntax or no types (a dependency read from export data, or
 		// one go/packages type-checked without recording them), or code

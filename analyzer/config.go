@@ -24,6 +24,7 @@ type config struct {
 	moduleOnly  bool     // skip the standard library and required modules
 
 	policies rules.Cache
+	store    *store // summaries in memory (NewInProcess); nil: analysis facts
 }
 
 func (cfg *config) flags(fs *flag.FlagSet) {

@@ -36,8 +36,14 @@ func lint(t *testing.T, bin, dir string, args ...string) result {
 // not a finding (golangci-lint's "related information") fails the test.
 func lintIssues(t *testing.T, bin, dir string) ([]string, int, result) {
 	t.Helper()
+	return lintIssuesCached(t, bin, dir, t.TempDir())
+}
+
+// lintIssuesCached is lintIssues with golangci-lint's cache in cache.
+func lintIssuesCached(t *testing.T, bin, dir, cache string) ([]string, int, result) {
+	t.Helper()
 	out := filepath.Join(t.TempDir(), "issues.json")
-	r := lint(t, bin, dir, "run", "--output.json.path="+out, "./...")
+	r := run(t, dir, []string{"GOLANGCI_LINT_CACHE=" + cache}, bin, "run", "--output.json.path="+out, "./...")
 	var rep struct {
 		Issues []struct {
 			FromLinter string
@@ -112,6 +118,33 @@ func TestGolangciPolicyPath(t *testing.T) {
 		t.Errorf("want exit 1; %s", r)
 	}
 	sameLines(t, "issues from pool/", got, textLines(t, dir, "", in("pool", all())))
+}
+
+// TestGolangciAcrossPackages: app's finding needs store's summary,
+// which the plugin keeps in memory, not in facts. golangci-lint does not
+// analyze store when it is outside the patterns (a run in app/) or when
+// its issues are cached and only app changed: the plugin then
+// summarizes store from source.
+func TestGolangciAcrossPackages(t *testing.T) {
+	bin := golangci(t)
+	dir := fixture(t)
+	want := textLines(t, dir, "", in("app", all()))
+	if len(want) == 0 {
+		t.Fatal("the fixture has no finding in app/")
+	}
+	got, _, _ := lintIssues(t, bin, filepath.Join(dir, "app"))
+	sameLines(t, "issues from app/", got, want)
+
+	cache := t.TempDir()
+	got, _, _ = lintIssuesCached(t, bin, dir, cache)
+	sameLines(t, "cold cache", got, textLines(t, dir, "", all()))
+	app := filepath.Join(dir, "app", "app.go")
+	write(t, app, read(t, app)+"\n// changed: golangci-lint analyzes app again, store's issues come from its cache\n")
+	got, _, r := lintIssuesCached(t, bin, dir, cache)
+	sameLines(t, "warm cache, app changed", got, textLines(t, dir, "", all()))
+	if r.code != 1 {
+		t.Errorf("want exit 1 for issues; %s", r)
+	}
 }
 
 func TestGolangciFailOn(t *testing.T) {

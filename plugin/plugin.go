@@ -54,10 +54,9 @@ type Settings struct {
 // generated files are reported (linters.exclusions.generated), so the
 // analyzer reports them all; and it turns related information into
 // issues of their own that --fix never removes, so the analyzer names
-// the related place in the message instead. golangci-lint runs a
-// fact-using analyzer on every dependency and reports only the main
-// module's packages, so the others are skipped. plugin_test.go checks that
-// every flag of the analyzer is here.
+// the related place in the message instead. golangci-lint reports only
+// the main module's packages, so the others are skipped. plugin_test.go
+// checks that every flag of the analyzer is here.
 var flagSettings = []struct {
 	flag, setting string
 	value         func(s Settings) string
@@ -96,7 +95,9 @@ func New(conf any) (register.LinterPlugin, error) {
 	if s.Policy, err = resolvePolicy(s.Policy); err != nil {
 		return nil, err
 	}
-	a := analyzer.New()
+	// Summaries in memory, not facts: with facts golangci-lint would
+	// type-check every dependency from source (analyzer/store.go).
+	a := analyzer.NewInProcess()
 	for _, f := range flagSettings {
 		if v := f.value(s); v != "" {
 			if err := a.Flags.Set(f.flag, v); err != nil {

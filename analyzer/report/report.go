@@ -57,7 +57,6 @@ type Reporter struct {
 	min      rules.Severity
 	findings []*Finding
 	byKey    map[key]*Finding
-	roots    map[string]string // dir -> module root
 	scopes   map[scopeKey][]string
 
 	// Reported says whether the package that declares a constant
@@ -79,7 +78,7 @@ type key struct {
 // New returns a reporter for the files of pass that drops findings
 // below floor.
 func New(pass *analysis.Pass, files []*ast.File, policy *rules.Policy, floor rules.Severity) *Reporter {
-	return &Reporter{pass: pass, files: files, policy: policy, min: floor, byKey: make(map[key]*Finding), roots: make(map[string]string), scopes: make(map[scopeKey][]string)}
+	return &Reporter{pass: pass, files: files, policy: policy, min: floor, byKey: make(map[key]*Finding), scopes: make(map[scopeKey][]string)}
 }
 
 // Places returns where a pool is judged: once per distinct scope of the

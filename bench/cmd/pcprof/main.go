@@ -31,6 +31,7 @@ func main() {
 	mem := flag.String("memprofile", "", "write a heap profile (after analysis, before exit) to `file`")
 	noop := flag.Bool("noop", false, "run a no-op analyzer instead of poolcheck")
 	tests := flag.Bool("test", true, "load test variants")
+	repeat := flag.Int("repeat", 1, "analyze `n` times (a fresh analyzer each time), for a denser profile of the analysis")
 	flag.Parse()
 	log.SetFlags(0)
 	log.SetPrefix("pcprof: ")
@@ -61,6 +62,14 @@ func main() {
 	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
 	if err != nil {
 		log.Fatal(err)
+	}
+	for range *repeat - 1 {
+		if !*noop {
+			a = analyzer.New()
+		}
+		if graph, err = checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil); err != nil {
+			log.Fatal(err)
+		}
 	}
 	t2 := time.Now()
 	n := 0

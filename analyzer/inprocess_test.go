@@ -1,0 +1,148 @@
+package analyzer_test
+
+import (
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/poolcheck/poolcheck/analyzer"
+)
+
+// xpkg are the fixture packages whose findings need another package's
+// summary.
+var xpkg = []string{"fixtures/src/xpkg/config", "fixtures/src/xpkg/store", "fixtures/src/xpkg/app"}
+
+// TestInProcess: the analyzer golangci-lint runs, which keeps summaries
+// in memory, reports what the analyzer with facts reports, when it sees
+// every package, imports first (golangci-lint on a cold cache), and when
+// it sees only the importer (golangci-lint took the others' issues from
+// its cache): then it summarizes them from source.
+func TestInProcess(t *testing.T) {
+	t.Parallel()
+	var want []string
+	for _, r := range analysistest.Run(t, fixtures, analyzer.New(), xpkg...) {
+		want = append(want, diagLines(r.Pass, r.Diagnostics)...)
+	}
+	want = sortedSet(want)
+	if len(want) == 0 {
+		t.Fatal("the facts analyzer reports nothing on xpkg")
+	}
+	pkgs := loadFixtures(t, xpkg...)
+	t.Run("all", func(t *testing.T) {
+		got := runInProcess(t, pkgs, func(*packages.Package) bool { return true })
+		sameSet(t, got, want)
+	})
+	t.Run("importer only", func(t *testing.T) {
+		app := func(p *packages.Package) bool { return p.PkgPath == "fixtures/src/xpkg/app" }
+		got := runInProcess(t, pkgs, app)
+		var wantApp []string
+		for _, l := range want {
+			if strings.Contains(l, "/xpkg/app/") {
+				wantApp = append(wantApp, l)
+			}
+		}
+		sameSet(t, got, wantApp)
+	})
+}
+
+func loadFixtures(t *testing.T, paths ...string) []*packages.Package {
+	t.Helper()
+	cfg := &packages.Config{
+		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
+			packages.NeedTypes | packages.NeedTypesSizes | packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule,
+		Dir:   fixtures,
+		Tests: true,
+		Env:   append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off"),
+	}
+	pkgs, err := packages.Load(cfg, paths...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if packages.PrintErrors(pkgs) > 0 {
+		t.Fatal("fixtures do not load")
+	}
+	return pkgs
+}
+
+// runInProcess analyzes the packages that analyze selects with one
+// in-process analyzer, as golangci-lint does: each package in a goroutine
+// of its own that starts when everything it imports is done.
+func runInProcess(t *testing.T, pkgs []*packages.Package, analyze func(*packages.Package) bool) []string {
+	t.Helper()
+	a := analyzer.NewInProcess()
+	done := make(map[*packages.Package]chan struct{})
+	packages.Visit(pkgs, nil, func(p *packages.Package) { done[p] = make(chan struct{}) })
+	var (
+		mu  sync.Mutex
+		got []string
+		wg  sync.WaitGroup
+	)
+	for p, ch := range done {
+		wg.Go(func() {
+			defer close(ch)
+			for _, imp := range p.Imports {
+				<-done[imp]
+			}
+			if !slices.Contains(pkgs, p) || !analyze(p) || strings.HasSuffix(p.ID, ".test") {
+				return
+			}
+			lines, err := runPass(a, p)
+			if err != nil {
+				t.Errorf("%s: %v", p.ID, err)
+			}
+			mu.Lock()
+			got = append(got, lines...)
+			mu.Unlock()
+		})
+	}
+	wg.Wait()
+	return sortedSet(got)
+}
+
+// runPass runs a on p and returns its diagnostics as lines.
+func runPass(a *analysis.Analyzer, p *packages.Package) ([]string, error) {
+	var diags []analysis.Diagnostic
+	pass := &analysis.Pass{
+		Analyzer: a, Fset: p.Fset, Files: p.Syntax, Pkg: p.Types, TypesInfo: p.TypesInfo, TypesSizes: p.TypesSizes,
+		ResultOf: map[*analysis.Analyzer]any{},
+		Report:   func(d analysis.Diagnostic) { diags = append(diags, d) },
+		ReadFile: os.ReadFile,
+		Module:   &analysis.Module{Path: p.Module.Path, GoVersion: p.Module.GoVersion},
+	}
+	_, err := a.Run(pass)
+	return diagLines(pass, diags), err
+}
+
+func diagLines(pass *analysis.Pass, diags []analysis.Diagnostic) []string {
+	var out []string
+	for _, d := range diags {
+		out = append(out, fmt.Sprintf("%s: %s", pass.Fset.Position(d.Pos), d.Message))
+	}
+	return out
+}
+
+func sortedSet(s []string) []string {
+	slices.Sort(s)
+	return slices.Compact(s)
+}
+
+func sameSet(t *testing.T, got, want []string) {
+	t.Helper()
+	for _, l := range want {
+		if !slices.Contains(got, l) {
+			t.Errorf("missing: %s", l)
+		}
+	}
+	for _, l := range got {
+		if !slices.Contains(want, l) {
+			t.Errorf("unexpected: %s", l)
+		}
+	}
+}
