@@ -78,20 +78,20 @@ func (cfg *config) run(pass *analysis.Pass) (res any, err error) {
 		testHookRun(pass)
 	}
 	if cfg.store != nil {
-		var e *entry
-		pass, e = cfg.store.wrap(pass)
-		defer e.done.Store(true)
-		cfg.store.fill(cfg, pass)
+		var done func()
+		pass, done = cfg.store.begin(cfg, pass)
+		defer done()
 	}
-	r, err := cfg.analyze(pass)
+	r, err := cfg.analyze(pass, false)
 	if err != nil {
 		return nil, err
 	}
 	return r, nil
 }
 
-// analyze finds and judges the pool settings of one package.
-func (cfg *config) analyze(pass *analysis.Pass) (*Result, error) {
+// analyze finds and judges the pool settings of one package; with
+// factsOnly, it only computes the summaries its importers need.
+func (cfg *config) analyze(pass *analysis.Pass, factsOnly bool) (*Result, error) {
 	if len(pass.Files) == 0 || len(pass.TypeErrors) > 0 || pass.TypesInfo == nil || pass.TypesInfo.Types == nil {
 		// No syntax or no types (a dependency read from export data, or
 		// one go/packages type-checked without recording them), or code
@@ -116,7 +116,7 @@ func (cfg *config) analyze(pass *analysis.Pass) (*Result, error) {
 	// A package of the module tells the packages that import it about
 	// its helpers and defaults, whether it configures a pool or not.
 	mod := inModule(pass)
-	factsOnly := cfg.factsOnly(pass)
+	factsOnly = factsOnly || cfg.factsOnly(pass)
 	if factsOnly && !mod {
 		return &Result{}, nil
 	}
@@ -138,8 +138,11 @@ func (cfg *config) analyze(pass *analysis.Pass) (*Result, error) {
 	insp := inspector.New(files)
 	found := find.Find(pass, files, insp, cfg.testPackage(pass.Pkg), sums)
 	if factsOnly {
-		exportFacts(pass, ex, found)
-		return &Result{}, nil
+		// Judged all the same, for what it reports on its constants
+		// (exportConstFacts), but silently.
+		quiet := *pass
+		quiet.Report = func(analysis.Diagnostic) {}
+		pass = &quiet
 	}
 	r := report.New(pass, files, pol, rules.Severity(cfg.minSeverity))
 	r.Inline = !cfg.related
@@ -159,6 +162,9 @@ func (cfg *config) analyze(pass *analysis.Pass) (*Result, error) {
 	if mod {
 		exportFacts(pass, ex, found)
 		exportConstFacts(pass, findings)
+	}
+	if factsOnly {
+		return &Result{}, nil
 	}
 	return &Result{Pools: pools, Findings: findings}, nil
 }

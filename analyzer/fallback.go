@@ -1,66 +1,33 @@
 package analyzer
 
 import (
-	"fmt"
+	"errors"
+	"go/ast"
+	"go/build"
+	"go/parser"
+	"go/token"
 	"go/types"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 )
 
-// fill summarizes, from source, the packages of the module that pass's
-// package imports and that were not analyzed in this process.
-// golangci-lint analyzes a package after everything it imports, so on
-// a cold cache nothing is missing; on a warm one it skips the packages
-// whose issues it has cached, and an unchanged package's summary is
-// what a changed importer needs. The fallback loads them with
-// go/packages (their imports from export data) and runs the analysis on
-// them for their facts alone. A load that fails leaves them unknown, as
-// a package that does not type-check is.
+// fill makes sure each package of the module that pass's package
+// imports has a summary before the analysis reads it (see store).
 func (s *store) fill(cfg *config, pass *analysis.Pass) {
 	if !inModule(pass) || len(pass.Files) == 0 || len(pass.TypeErrors) > 0 {
 		return
 	}
-	mod := pass.Module.Path
-	if len(s.missing(pass.Pkg, mod)) == 0 {
-		return
-	}
-	s.fallbackMu.Lock()
-	defer s.fallbackMu.Unlock()
-	missing := s.missing(pass.Pkg, mod) // another fallback may have run meanwhile
-	if len(missing) == 0 {
-		return
-	}
-	dir := filepath.Dir(pass.Fset.File(pass.Files[0].Pos()).Name())
-	if err := s.load(cfg, dir, mod, missing); err != nil {
-		// golangci-lint gives a plugin no other way to say it.
-		fmt.Fprintf(os.Stderr, "poolcheck: %s: the packages it imports were not analyzed in this run and do not load (%v); findings that need their helpers or defaults are missing\n", pass.Pkg.Path(), err)
-	}
-}
-
-// missing lists the packages of module mod that pkg imports, directly
-// or not, and that have no entry.
-func (s *store) missing(pkg *types.Package, mod string) []string {
-	var out []string
-	seen := make(map[*types.Package]bool)
-	var walk func(*types.Package)
-	walk = func(p *types.Package) {
-		for _, imp := range p.Imports() {
-			if seen[imp] || !inPath(imp.Path(), mod) {
-				continue
-			}
-			seen[imp] = true
-			if !s.analyzed(imp) {
-				out = append(out, imp.Path())
-			}
-			walk(imp)
+	for _, imp := range pass.Pkg.Imports() {
+		if inPath(imp.Path(), pass.Module.Path) {
+			s.ensure(cfg, pass, imp.Path())
 		}
 	}
-	walk(pkg)
-	return out
 }
 
 // inPath reports whether import path p is mod or below it.
@@ -68,80 +35,193 @@ func inPath(p, mod string) bool {
 	return p == mod || strings.HasPrefix(p, mod+"/")
 }
 
-const (
-	graphMode  = packages.NeedName | packages.NeedImports | packages.NeedDeps | packages.NeedModule
-	sourceMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
-		packages.NeedTypes | packages.NeedTypesSizes | packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule
-)
-
-// load summarizes the packages named and the packages of the module
-// they import that have no entry either: the import graph comes first
-// (export data hides imports that only function bodies use), then the
-// packages from source, analyzed in import order.
-func (s *store) load(cfg *config, dir, mod string, paths []string) error {
-	graph, err := packages.Load(&packages.Config{Mode: graphMode, Dir: dir}, paths...)
-	if err != nil {
-		return err
-	}
-	var roots []string
-	packages.Visit(graph, nil, func(p *packages.Package) {
-		if inPath(p.PkgPath, mod) && !s.analyzedPath(p.PkgPath) {
-			roots = append(roots, p.PkgPath)
+// ensure returns once the package at path has a summary: golangci-lint
+// analyzed it, or another goroutine made its plain summary, or this one
+// makes it now from source.
+func (s *store) ensure(cfg *config, pass *analysis.Pass, path string) {
+	if pkg := s.lookup(path); pkg != nil {
+		s.mu.RLock()
+		own := s.pkgs[pkg]
+		s.mu.RUnlock()
+		if own != nil {
+			return
 		}
+	}
+	e, mine := s.claim(path)
+	if !mine {
+		<-e.ready
+		return
+	}
+	defer e.finish()
+	s.fromSource(cfg, pass, path, e)
+}
+
+// plainFacts makes the plain package's summary from a test variant's
+// non-test files: golangci-lint analyzes only the test variant of a
+// package that has in-package tests, and its importers import the plain
+// one.
+func (s *store) plainFacts(cfg *config, pass *analysis.Pass, plain *entry) {
+	defer plain.finish()
+	plain.pkg = pass.Pkg
+	p := s.wrap(pass, plain)
+	p.Files = slices.DeleteFunc(slices.Clone(pass.Files), func(f *ast.File) bool {
+		return strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go")
 	})
-	pkgs, err := packages.Load(&packages.Config{Mode: sourceMode, Dir: dir}, roots...)
+	p.Report = func(analysis.Diagnostic) {}
+	if len(p.Files) > 0 {
+		_, _ = cfg.analyze(p, true)
+	}
+}
+
+// fromSource summarizes the package at path, which golangci-lint did not
+// analyze: parsed from its directory and type-checked against the
+// packages golangci-lint loaded; else, when one of its imports is not
+// among those or it uses cgo, loaded with go/packages. A package that
+// does not load has no summary, as one that does not type-check.
+func (s *store) fromSource(cfg *config, pass *analysis.Pass, path string, e *entry) {
+	files, imports, err := s.parse(pass.Fset, path)
+	if errors.Is(err, errNoSource) {
+		return
+	}
+	for _, imp := range imports {
+		if inPath(imp, pass.Module.Path) {
+			s.ensure(cfg, pass, imp)
+		}
+	}
+	var pkg *types.Package
+	var info *types.Info
+	if err == nil {
+		pkg, info, err = s.check(pass, path, files)
+	}
 	if err != nil {
-		return err
-	}
-	want := make(map[string]bool)
-	for _, r := range roots {
-		want[r] = true
-	}
-	var errs []string
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		if want[p.PkgPath] && p.Types != nil {
-			if err := s.summarize(cfg, p); err != nil {
-				errs = append(errs, err.Error())
+		p, err := loadOne(pass, path)
+		if err != nil {
+			return
+		}
+		for imp := range p.Imports {
+			if inPath(imp, pass.Module.Path) {
+				s.ensure(cfg, pass, imp)
 			}
 		}
-	})
-	if len(errs) > 0 {
-		return fmt.Errorf("%s", strings.Join(errs, "; "))
+		pkg, info, files = p.Types, p.TypesInfo, p.Syntax
 	}
-	return nil
+	e.pkg = pkg
+	s.mu.Lock()
+	s.pkgs[pkg] = e
+	s.mu.Unlock()
+	p := s.wrap(pass, e)
+	p.Files, p.Pkg, p.TypesInfo, p.TypeErrors = files, pkg, info, nil
+	p.Report = func(analysis.Diagnostic) {}
+	_, _ = cfg.analyze(p, true)
 }
 
-func (s *store) analyzedPath(path string) bool {
-	s.mu.RLock()
-	e := s.byPath[path]
-	s.mu.RUnlock()
-	return e != nil && e.done.Load()
-}
+var (
+	errNoSource = errors.New("no source")
+	errCgo      = errors.New("cgo")
+)
 
-// summarize runs the analysis on p for its facts; what it reports is
-// dropped, as golangci-lint has it from its cache.
-func (s *store) summarize(cfg *config, p *packages.Package) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("internal error in poolcheck: %v", r)
+// parse reads the non-test files of the package at path that this
+// platform builds, from the directory its export data names.
+func (s *store) parse(fset *token.FileSet, path string) ([]*ast.File, []string, error) {
+	dir := s.dirOf(fset, path)
+	if dir == "" {
+		return nil, nil, errNoSource // no declaration an importer could name
+	}
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	var files []*ast.File
+	var imports []string
+	for _, de := range ents {
+		name := de.Name()
+		if !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
+			continue
 		}
-	}()
-	pass := &analysis.Pass{
-		Fset:       p.Fset,
-		Files:      p.Syntax,
-		Pkg:        p.Types,
-		TypesInfo:  p.TypesInfo,
-		TypesSizes: p.TypesSizes,
-		TypeErrors: p.TypeErrors,
-		ResultOf:   map[*analysis.Analyzer]any{},
-		Report:     func(analysis.Diagnostic) {},
-		ReadFile:   os.ReadFile,
+		if ok, err := build.Default.MatchFile(dir, name); !ok || err != nil {
+			continue
+		}
+		f, err := parser.ParseFile(fset, filepath.Join(dir, name), nil, parser.ParseComments|parser.SkipObjectResolution)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, is := range f.Imports {
+			p, _ := strconv.Unquote(is.Path.Value)
+			if p == "C" {
+				return nil, nil, errCgo
+			}
+			imports = append(imports, p)
+		}
+		files = append(files, f)
 	}
-	if m := p.Module; m != nil {
-		pass.Module = &analysis.Module{Path: m.Path, Version: m.Version, GoVersion: m.GoVersion}
+	return files, imports, nil
+}
+
+// dirOf returns the directory of the package at path from the
+// positions of its declarations.
+func (s *store) dirOf(fset *token.FileSet, path string) string {
+	pkg := s.lookup(path)
+	if pkg == nil {
+		return ""
 	}
-	pass, e := s.wrap(pass)
-	defer e.done.Store(true)
-	_, err = cfg.analyze(pass)
-	return err
+	for _, name := range pkg.Scope().Names() {
+		if pos := pkg.Scope().Lookup(name).Pos(); pos.IsValid() {
+			return filepath.Dir(fset.Position(pos).Filename)
+		}
+	}
+	return ""
+}
+
+// check type-checks files against the packages golangci-lint loaded.
+func (s *store) check(pass *analysis.Pass, path string, files []*ast.File) (*types.Package, *types.Info, error) {
+	var missing error
+	imp := importerFunc(func(p string) (*types.Package, error) {
+		if p == "unsafe" {
+			return types.Unsafe, nil
+		}
+		if pkg := s.lookup(p); pkg != nil {
+			return pkg, nil
+		}
+		missing = errors.New("not loaded: " + p)
+		return nil, missing
+	})
+	conf := &types.Config{Importer: imp, Sizes: pass.TypesSizes, Error: func(error) {}}
+	if v := pass.Module.GoVersion; v != "" {
+		conf.GoVersion = "go" + strings.TrimPrefix(v, "go")
+	}
+	info := &types.Info{
+		Types:        make(map[ast.Expr]types.TypeAndValue),
+		Defs:         make(map[*ast.Ident]types.Object),
+		Uses:         make(map[*ast.Ident]types.Object),
+		Implicits:    make(map[ast.Node]types.Object),
+		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
+		Scopes:       make(map[ast.Node]*types.Scope),
+		Instances:    make(map[*ast.Ident]types.Instance),
+		FileVersions: make(map[*ast.File]string),
+	}
+	pkg, err := conf.Check(path, pass.Fset, files, info)
+	if missing != nil {
+		return nil, nil, missing
+	}
+	return pkg, info, err
+}
+
+type importerFunc func(string) (*types.Package, error)
+
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
+
+// loadOne loads the package at path from source with go/packages, its
+// imports from export data.
+func loadOne(pass *analysis.Pass, path string) (*packages.Package, error) {
+	const mode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
+		packages.NeedTypes | packages.NeedTypesSizes | packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule
+	dir := filepath.Dir(pass.Fset.File(pass.Files[0].Pos()).Name())
+	pkgs, err := packages.Load(&packages.Config{Mode: mode, Dir: dir}, path)
+	if err != nil {
+		return nil, err
+	}
+	if len(pkgs) != 1 || len(pkgs[0].Errors) > 0 || pkgs[0].Types == nil {
+		return nil, errors.New("does not load")
+	}
+	return pkgs[0], nil
 }

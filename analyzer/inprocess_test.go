@@ -39,6 +39,29 @@ func TestInProcess(t *testing.T) {
 		got := runInProcess(t, pkgs, func(*packages.Package) bool { return true })
 		sameSet(t, got, want)
 	})
+	// With tests on, golangci-lint analyzes a package that has in-package
+	// tests only as its test variant, which may run after the importers
+	// of the plain package (then they make its summary from source) or
+	// before (then the test variant makes it from its non-test files).
+	variants := golangciPackages(pkgs)
+	for _, order := range []string{"importers first", "imports first"} {
+		t.Run("test variants, "+order, func(t *testing.T) {
+			list := slices.Clone(variants)
+			if order == "importers first" {
+				slices.Reverse(list)
+			}
+			a := analyzer.NewInProcess()
+			var got []string
+			for _, p := range list {
+				lines, err := runPass(a, p)
+				if err != nil {
+					t.Errorf("%s: %v", p.ID, err)
+				}
+				got = append(got, lines...)
+			}
+			sameSet(t, sortedSet(got), want)
+		})
+	}
 	t.Run("importer only", func(t *testing.T) {
 		app := func(p *packages.Package) bool { return p.PkgPath == "fixtures/src/xpkg/app" }
 		got := runInProcess(t, pkgs, app)
@@ -50,6 +73,26 @@ func TestInProcess(t *testing.T) {
 		}
 		sameSet(t, got, wantApp)
 	})
+}
+
+// golangciPackages are the packages golangci-lint analyzes with tests
+// on, imports first: a package's test variant in place of the package,
+// and no test main.
+func golangciPackages(pkgs []*packages.Package) []*packages.Package {
+	tested := make(map[string]bool)
+	for _, p := range pkgs {
+		if strings.HasPrefix(p.ID, p.PkgPath+" [") {
+			tested[p.PkgPath] = true
+		}
+	}
+	var out []*packages.Package
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		shadowed := p.ID == p.PkgPath && tested[p.PkgPath]
+		if slices.Contains(pkgs, p) && !shadowed && !strings.HasSuffix(p.ID, ".test") {
+			out = append(out, p)
+		}
+	})
+	return out
 }
 
 func loadFixtures(t *testing.T, paths ...string) []*packages.Package {

@@ -5,43 +5,47 @@ import (
 	"reflect"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/objectpath"
 )
 
 // A store keeps the summaries of the packages one process analyzes,
-// for a driver that runs the whole module in one process, importers
-// after their imports: golangci-lint. There an analyzer with FactTypes
-// makes golangci-lint type-check every dependency from source, the
-// standard library included, on a cold cache (2.4 × its run with a
-// no-op analyzer on a 400-package module); the same summaries kept
-// here cost nothing of the kind. What golangci-lint did not analyze in
-// this run (a package whose issues it took from its cache, or one
-// outside the patterns) is summarized from source on demand (see
-// fallback.go).
+// for a driver that runs the whole module in one process: golangci-lint.
+// There an analyzer with FactTypes makes golangci-lint type-check every
+// dependency from source, the standard library included, on a cold
+// cache (2.4 × its run with a no-op analyzer on a 400-package module);
+// the same summaries kept here cost nothing of the kind.
 //
-// The store answers the fact functions of a pass: a package's own
-// facts under its *types.Package, as the importers of a package
-// golangci-lint type-checked from source see the same objects; a
-// package summarized by the fallback, loaded apart, is found by path
-// and its objects by object path.
+// golangci-lint runs a package after everything it imports, and a
+// package it analyzes shares its *types.Package with its importers: its
+// entry is found under that. But with tests on it analyzes a package
+// that has in-package tests only as its test variant, which nothing
+// imports and which may run after the importers of the plain package.
+// So the plain package's summary has an entry of its own, by path: the
+// test variant computes it from its non-test files, or the first
+// importer that needs it first computes it from source (fallback.go),
+// and whoever comes second waits for it. An entry is claimed before it
+// is computed and those waits follow imports, so they cannot cycle.
+//
+// An entry computed apart from golangci-lint's load has objects of its
+// own: a lookup finds the same object by its object path.
 type store struct {
-	mu     sync.RWMutex
-	pkgs   map[*types.Package]*entry
-	byPath map[string]*entry // the plain variant of each path (no _test.go file)
-
-	fallbackMu sync.Mutex // one fallback load at a time
+	mu       sync.RWMutex
+	pkgs     map[*types.Package]*entry
+	byPath   map[string]*entry         // the plain package's summary
+	universe map[string]*types.Package // every package seen, by path, for type-checking from source
+	seen     map[*types.Package]bool
 }
 
 // entry holds one package's facts.
 type entry struct {
-	pkg  *types.Package
-	done atomic.Bool // its analysis has finished: the facts are all there
-	mu   sync.RWMutex
-	objs map[factKey]analysis.Fact
-	own  []analysis.Fact // package facts
+	pkg   *types.Package // set before ready is closed
+	ready chan struct{}
+	once  sync.Once
+	mu    sync.RWMutex
+	objs  map[factKey]analysis.Fact
+	own   []analysis.Fact // package facts
 }
 
 type factKey struct {
@@ -50,14 +54,101 @@ type factKey struct {
 }
 
 func newStore() *store {
-	return &store{pkgs: make(map[*types.Package]*entry), byPath: make(map[string]*entry)}
+	return &store{
+		pkgs:     make(map[*types.Package]*entry),
+		byPath:   make(map[string]*entry),
+		universe: make(map[string]*types.Package),
+		seen:     make(map[*types.Package]bool),
+	}
 }
 
-// wrap records pass's package and returns a copy of pass whose fact
-// functions use the store, and the package's entry, to be marked done
-// when the analysis ends.
-func (s *store) wrap(pass *analysis.Pass) (*analysis.Pass, *entry) {
-	e := s.add(pass.Pkg, !hasTestFile(pass))
+func newEntry(pkg *types.Package) *entry {
+	return &entry{pkg: pkg, ready: make(chan struct{}), objs: make(map[factKey]analysis.Fact)}
+}
+
+// finish marks the entry's facts complete.
+func (e *entry) finish() { e.once.Do(func() { close(e.ready) }) }
+
+func (e *entry) done() bool {
+	select {
+	case <-e.ready:
+		return true
+	default:
+		return false
+	}
+}
+
+// begin prepares a golangci-lint pass: it records the package, makes the
+// summaries of the module's packages it imports, and, for a test
+// variant, the plain package's summary. It returns the pass to analyze
+// and what to call when the analysis ends.
+func (s *store) begin(cfg *config, pass *analysis.Pass) (*analysis.Pass, func()) {
+	test := hasTestFile(pass)
+	e := newEntry(pass.Pkg)
+	s.mu.Lock()
+	s.pkgs[pass.Pkg] = e
+	if !test && s.byPath[pass.Pkg.Path()] == nil {
+		s.byPath[pass.Pkg.Path()] = e // for packages type-checked apart
+	}
+	s.mu.Unlock()
+	s.record(pass.Pkg, !test)
+	var plain *entry
+	if test && !strings.HasSuffix(pass.Pkg.Path(), "_test") {
+		plain, _ = s.claim(pass.Pkg.Path())
+	}
+	p := s.wrap(pass, e)
+	s.fill(cfg, p)
+	if plain != nil {
+		s.plainFacts(cfg, p, plain)
+	}
+	return p, e.finish
+}
+
+// claim returns the by-path entry of path and whether the caller made
+// it, and so must compute it and finish it.
+func (s *store) claim(path string) (*entry, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if e := s.byPath[path]; e != nil {
+		return e, false
+	}
+	e := newEntry(nil)
+	s.byPath[path] = e
+	return e, true
+}
+
+// record adds pkg, when plain, and everything it imports to the universe.
+func (s *store) record(pkg *types.Package, plain bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if plain && s.universe[pkg.Path()] == nil {
+		s.universe[pkg.Path()] = pkg
+	}
+	var walk func(*types.Package)
+	walk = func(p *types.Package) {
+		for _, imp := range p.Imports() {
+			if s.seen[imp] {
+				continue
+			}
+			s.seen[imp] = true
+			if s.universe[imp.Path()] == nil {
+				s.universe[imp.Path()] = imp
+			}
+			walk(imp)
+		}
+	}
+	walk(pkg)
+}
+
+func (s *store) lookup(path string) *types.Package {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.universe[path]
+}
+
+// wrap returns a copy of pass whose fact functions use the store and
+// whose exports go to e.
+func (s *store) wrap(pass *analysis.Pass, e *entry) *analysis.Pass {
 	p := *pass
 	p.ExportObjectFact = e.setObj
 	p.ExportPackageFact = e.setPkg
@@ -74,38 +165,23 @@ func (s *store) wrap(pass *analysis.Pass) (*analysis.Pass, *entry) {
 	}
 	p.AllObjectFacts = func() []analysis.ObjectFact { return s.allObj(pass.Pkg, mod) }
 	p.AllPackageFacts = func() []analysis.PackageFact { return s.allPkg(pass.Pkg, mod) }
-	return &p, e
+	return &p
 }
 
-func (s *store) add(pkg *types.Package, plain bool) *entry {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	e := s.pkgs[pkg]
-	if e == nil {
-		e = &entry{pkg: pkg, objs: make(map[factKey]analysis.Fact)}
-		s.pkgs[pkg] = e
-	}
-	if plain && s.byPath[pkg.Path()] == nil {
-		s.byPath[pkg.Path()] = e
-	}
-	return e
-}
-
-// find returns the entry of pkg: its own, else that of the package
-// analyzed under its path.
+// find returns the entry of pkg: its own (golangci-lint analyzed it, so
+// before its importers), else the plain summary of its path once it is
+// complete (fill waits for those).
 func (s *store) find(pkg *types.Package) *entry {
 	s.mu.RLock()
-	defer s.mu.RUnlock()
-	if e := s.pkgs[pkg]; e != nil {
-		return e
+	own, plain := s.pkgs[pkg], s.byPath[pkg.Path()]
+	s.mu.RUnlock()
+	switch {
+	case own != nil:
+		return own
+	case plain != nil && plain.done():
+		return plain
 	}
-	return s.byPath[pkg.Path()]
-}
-
-// analyzed reports whether pkg, or its path, has been analyzed.
-func (s *store) analyzed(pkg *types.Package) bool {
-	e := s.find(pkg)
-	return e != nil && e.done.Load()
+	return nil
 }
 
 func (s *store) importObj(obj types.Object, f analysis.Fact) bool {
@@ -113,7 +189,7 @@ func (s *store) importObj(obj types.Object, f analysis.Fact) bool {
 		return false
 	}
 	e := s.find(obj.Pkg())
-	if e == nil {
+	if e == nil || e.pkg == nil {
 		return false
 	}
 	if e.pkg != obj.Pkg() {
