@@ -1,6 +1,7 @@
 package analyzer_test
 
 import (
+	"cmp"
 	"fmt"
 	"os"
 	"slices"
@@ -44,10 +45,26 @@ func TestInProcess(t *testing.T) {
 	// of the plain package (then they make its summary from source) or
 	// before (then the test variant makes it from its non-test files).
 	variants := golangciPackages(pkgs)
-	for _, order := range []string{"importers first", "imports first"} {
-		t.Run("test variants, "+order, func(t *testing.T) {
-			list := slices.Clone(variants)
-			if order == "importers first" {
+	var every []*packages.Package
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		if slices.Contains(pkgs, p) && !strings.HasSuffix(p.ID, ".test") {
+			every = append(every, p)
+		}
+	})
+	plainFirst := slices.Clone(every)
+	slices.SortStableFunc(plainFirst, func(a, b *packages.Package) int {
+		return cmp.Compare(strings.Count(a.ID, " ["), strings.Count(b.ID, " ["))
+	})
+	schedules := map[string][]*packages.Package{
+		"one at a time":                  every, // a package and its test variant both
+		"one at a time, variants last":   plainFirst,
+		"test variants, imports first":   variants,
+		"test variants, importers first": variants,
+	}
+	for name, pkgs := range schedules {
+		t.Run(name, func(t *testing.T) {
+			list := slices.Clone(pkgs)
+			if strings.HasSuffix(name, "importers first") {
 				slices.Reverse(list)
 			}
 			a := analyzer.NewInProcess()

@@ -93,8 +93,11 @@ func (s *store) begin(cfg *config, pass *analysis.Pass) (*analysis.Pass, func())
 	s.mu.Unlock()
 	s.record(pass.Pkg, !test)
 	var plain *entry
-	if test && !strings.HasSuffix(pass.Pkg.Path(), "_test") {
-		plain, _ = s.claim(pass.Pkg.Path())
+	// An external test package and a main package have no importers.
+	if test && !strings.HasSuffix(pass.Pkg.Path(), "_test") && pass.Pkg.Name() != "main" {
+		if pe, mine := s.claim(pass.Pkg.Path()); mine {
+			plain = pe // else the plain package, or an importer, made it
+		}
 	}
 	p := s.wrap(pass, e)
 	s.fill(cfg, p)
