@@ -116,15 +116,7 @@ func (l *listFlag) Set(v string) error {
 // importers need are computed, and none for a package outside the
 // main module.
 func (cfg *config) factsOnly(pass *analysis.Pass) bool {
-	if !slices.Contains(cfg.shadowed, pass.Pkg.Path()) {
-		return false
-	}
-	for _, f := range pass.Files {
-		if strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go") {
-			return false
-		}
-	}
-	return true
+	return slices.Contains(cfg.shadowed, pass.Pkg.Path()) && !hasTestFile(pass)
 }
 
 // outside reports a package of the standard library or of a required

@@ -24,9 +24,14 @@ func (s *store) fill(cfg *config, pass *analysis.Pass) {
 		return
 	}
 	for _, imp := range pass.Pkg.Imports() {
-		if inPath(imp.Path(), pass.Module.Path) {
-			s.ensure(cfg, pass, imp.Path())
-		}
+		s.ensureModule(cfg, pass, imp.Path())
+	}
+}
+
+// ensureModule ensures the summary of path when it is in pass's module.
+func (s *store) ensureModule(cfg *config, pass *analysis.Pass, path string) {
+	if inPath(path, pass.Module.Path) {
+		s.ensure(cfg, pass, path)
 	}
 }
 
@@ -64,9 +69,7 @@ func (s *store) plainFacts(cfg *config, pass *analysis.Pass, plain *entry) {
 	defer plain.finish()
 	plain.pkg = pass.Pkg
 	p := s.wrap(pass, plain)
-	p.Files = slices.DeleteFunc(slices.Clone(pass.Files), func(f *ast.File) bool {
-		return strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go")
-	})
+	p.Files = slices.DeleteFunc(slices.Clone(pass.Files), testFile(pass.Fset))
 	p.Report = func(analysis.Diagnostic) {}
 	if len(p.Files) > 0 {
 		_, _ = cfg.analyze(p, true)
@@ -84,9 +87,7 @@ func (s *store) fromSource(cfg *config, pass *analysis.Pass, path string, e *ent
 		return
 	}
 	for _, imp := range imports {
-		if inPath(imp, pass.Module.Path) {
-			s.ensure(cfg, pass, imp)
-		}
+		s.ensureModule(cfg, pass, imp)
 	}
 	var pkg *types.Package
 	var info *types.Info
@@ -99,9 +100,7 @@ func (s *store) fromSource(cfg *config, pass *analysis.Pass, path string, e *ent
 			return
 		}
 		for imp := range p.Imports {
-			if inPath(imp, pass.Module.Path) {
-				s.ensure(cfg, pass, imp)
-			}
+			s.ensureModule(cfg, pass, imp)
 		}
 		pkg, info, files = p.Types, p.TypesInfo, p.Syntax
 	}

@@ -1,8 +1,11 @@
 package analyzer
 
 import (
+	"go/ast"
+	"go/token"
 	"go/types"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 
@@ -304,10 +307,10 @@ func (s *store) allPkg(pkg *types.Package, mod string) []analysis.PackageFact {
 
 // hasTestFile reports a test variant: a package with a _test.go file.
 func hasTestFile(pass *analysis.Pass) bool {
-	for _, f := range pass.Files {
-		if strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go") {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(pass.Files, testFile(pass.Fset))
+}
+
+// testFile returns a predicate for the _test.go files of fset.
+func testFile(fset *token.FileSet) func(*ast.File) bool {
+	return func(f *ast.File) bool { return strings.HasSuffix(fset.File(f.Pos()).Name(), "_test.go") }
 }
