@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+
+	"github.com/poolcheck/poolcheck/internal/modroot"
 )
 
 // FileName is the name of a policy file that Discover finds.
@@ -33,11 +35,7 @@ func Discover(dir string) (string, error) {
 // the search goes on in the parent.
 func step(dir string) (path string, done bool, err error) {
 	p := filepath.Join(dir, FileName)
-	found, err := exists(p)
-	if err == nil && !found {
-		found, err = present(p)
-	}
-	if found || err != nil {
+	if found, err := policyAt(p); found || err != nil {
 		return keep(p, found), true, err
 	}
 	if root, err := isRoot(dir); root || err != nil {
@@ -46,25 +44,27 @@ func step(dir string) (path string, done bool, err error) {
 	return "", filepath.Dir(dir) == dir, nil
 }
 
-// exists reports whether a regular file is at p.
-func exists(p string) (bool, error) {
-	fi, err := os.Stat(p)
+// policyAt reports whether a policy file is at p: a regular file, or a
+// link to one. Anything else there is an error: a policy is never
+// passed over silently. Most directories have none, which one Lstat
+// says.
+func policyAt(p string) (bool, error) {
+	fi, err := os.Lstat(p)
 	switch {
-	case err == nil:
-		return fi.Mode().IsRegular(), nil
 	case os.IsNotExist(err):
 		return false, nil
+	case err != nil:
+		return false, err
+	case fi.Mode()&os.ModeSymlink != 0:
+		fi, err = os.Stat(p)
 	}
-	return false, err
-}
-
-// present reports a policy path that exists but is not a regular file
-// as an error: a policy is never passed over silently.
-func present(p string) (bool, error) {
-	if _, err := os.Lstat(p); err == nil {
+	if err != nil && !os.IsNotExist(err) {
+		return false, err
+	}
+	if err != nil || !fi.Mode().IsRegular() {
 		return false, fmt.Errorf("%s: %w; a policy must be a regular file", p, errNotRegular)
 	}
-	return false, nil
+	return true, nil
 }
 
 // keep returns p when found, else "".
@@ -78,8 +78,8 @@ func keep(p string, found bool) string {
 // isRoot reports a module root (go.mod) or a repository root (.git, a
 // directory or, in a worktree, a file).
 func isRoot(dir string) (bool, error) {
-	if mod, err := exists(filepath.Join(dir, "go.mod")); mod || err != nil {
-		return mod, err
+	if modroot.Is(dir) {
+		return true, nil
 	}
 	_, err := os.Stat(filepath.Join(dir, ".git"))
 	if os.IsNotExist(err) {
@@ -108,17 +108,14 @@ func (c *Cache) Discover(dir string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.dirs == nil {
-		c.dirs = make(map[string]discovered)
-	}
 	// Walk up to a directory already looked at or where the search
-	// stops, then record the answer for each on the way.
+	// stops, then record the answer for each on the way. The lock is
+	// not held over the file system: two packages that share a parent
+	// at worst both look at it.
 	var walked []string
 	var r discovered
 	for d := dir; ; d = filepath.Dir(d) {
-		if known, ok := c.dirs[d]; ok {
+		if known, ok := c.known(d); ok {
 			r = known
 			break
 		}
@@ -128,10 +125,23 @@ func (c *Cache) Discover(dir string) (string, error) {
 			break
 		}
 	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.dirs == nil {
+		c.dirs = make(map[string]discovered)
+	}
 	for _, w := range walked {
 		c.dirs[w] = r
 	}
 	return r.path, r.err
+}
+
+// known returns what Discover found for dir, if it has looked.
+func (c *Cache) known(dir string) (discovered, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	r, ok := c.dirs[dir]
+	return r, ok
 }
 
 type cached struct {
