@@ -3,6 +3,10 @@ package analyzer_test
 import (
 	"cmp"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
 	"os"
 	"slices"
 	"strings"
@@ -11,6 +15,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/gcexportdata"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/poolcheck/poolcheck/analyzer"
@@ -206,3 +211,126 @@ func sameSet(t *testing.T, got, want []string) {
 		}
 	}
 }
+
+// TestInProcessExportData: golangci-lint gives the plugin each import of
+// an analyzed package as export data, which names only the packages its
+// API uses. xpkg/store uses example.com/trie, which poolcheck does not
+// read, only in a function body, so app's view lacks it; summarizing
+// store from source for app type-checks it with an empty trie in its
+// place rather than loading it with go/packages, and app's findings are
+// the facts analyzer's. Not parallel: the hook is global.
+func TestInProcessExportData(t *testing.T) {
+	var (
+		mu     sync.Mutex
+		loaded []string
+	)
+	analyzer.SetTestHookLoadOne(func(p string) {
+		mu.Lock()
+		defer mu.Unlock()
+		loaded = append(loaded, p)
+	})
+	defer analyzer.SetTestHookLoadOne(nil)
+	const app = "fixtures/src/xpkg/app"
+	var want []string
+	for _, r := range analysistest.Run(t, fixtures, analyzer.New(), app) {
+		for _, l := range diagLines(r.Pass, r.Diagnostics) {
+			if strings.Contains(l, "/xpkg/app/app.go:") {
+				want = append(want, l)
+			}
+		}
+	}
+	if len(want) == 0 {
+		t.Fatal("the facts analyzer reports nothing in xpkg/app/app.go")
+	}
+	root := loadLikeGolangci(t, app)
+	pkgs := []*packages.Package{root}
+	for _, imp := range pkgs[0].Types.Imports() {
+		if imp.Path() == "fixtures/src/xpkg/store" && slices.ContainsFunc(imp.Imports(), func(p *types.Package) bool { return p.Path() == "example.com/trie" }) {
+			t.Fatal("store's export data names example.com/trie: the test no longer tests the stand-in")
+		}
+	}
+	got, err := runPass(analyzer.NewInProcess(), pkgs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameSet(t, sortedSet(got), sortedSet(want))
+	t.Logf("loaded with go/packages: %v", loaded)
+	if slices.Contains(loaded, "fixtures/src/xpkg/store") {
+		t.Errorf("store was loaded with go/packages (loaded: %v); want it type-checked with trie stood in", loaded)
+	}
+}
+
+// loadLikeGolangci loads path as golangci-lint does: every dependency
+// from its own export data, imports first, so that each is complete and
+// names only the imports its API uses; path itself parsed and
+// type-checked against them.
+func loadLikeGolangci(t *testing.T, path string) *packages.Package {
+	t.Helper()
+	cfg := &packages.Config{
+		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
+			packages.NeedDeps | packages.NeedExportFile | packages.NeedTypesSizes | packages.NeedModule,
+		Dir: fixtures,
+		Env: append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off"),
+	}
+	pkgs, err := packages.Load(cfg, path)
+	if err != nil || len(pkgs) != 1 || packages.PrintErrors(pkgs) > 0 {
+		t.Fatalf("load %s: %v", path, err)
+	}
+	fset := token.NewFileSet()
+	loaded := map[string]*types.Package{"unsafe": types.Unsafe}
+	var read func(p *packages.Package)
+	read = func(p *packages.Package) {
+		if loaded[p.PkgPath] != nil && loaded[p.PkgPath].Complete() {
+			return
+		}
+		for _, imp := range p.Imports {
+			read(imp)
+		}
+		f, err := os.Open(p.ExportFile)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		r, err := gcexportdata.NewReader(f)
+		if err == nil {
+			_, err = gcexportdata.Read(r, fset, loaded, p.PkgPath)
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", p.PkgPath, err)
+		}
+	}
+	root := pkgs[0]
+	for _, imp := range root.Imports {
+		read(imp)
+	}
+	var files []*ast.File
+	for _, name := range root.CompiledGoFiles {
+		f, err := parser.ParseFile(fset, name, nil, parser.ParseComments|parser.SkipObjectResolution)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, f)
+	}
+	info := &types.Info{
+		Types: map[ast.Expr]types.TypeAndValue{}, Defs: map[*ast.Ident]types.Object{}, Uses: map[*ast.Ident]types.Object{},
+		Implicits: map[ast.Node]types.Object{}, Selections: map[*ast.SelectorExpr]*types.Selection{},
+		Scopes: map[ast.Node]*types.Scope{}, Instances: map[*ast.Ident]types.Instance{}, FileVersions: map[*ast.File]string{},
+	}
+	imp := importerFunc(func(p string) (*types.Package, error) {
+		if pkg := loaded[root.Imports[p].PkgPath]; pkg != nil {
+			return pkg, nil
+		}
+		return nil, fmt.Errorf("%s not loaded", p)
+	})
+	conf := &types.Config{Importer: imp, Sizes: root.TypesSizes}
+	pkg, err := conf.Check(root.PkgPath, fset, files, info)
+	if err != nil {
+		t.Fatal(err)
+	}
+	root.Fset, root.Syntax, root.Types, root.TypesInfo = fset, files, pkg, info
+	return root
+}
+
+type importerFunc func(string) (*types.Package, error)
+
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }

@@ -272,3 +272,47 @@ func pkgOfKey(key string) string {
 	}
 	return key
 }
+
+// readsExtra are the packages, beyond the gate's, whose objects the
+// finder reads by path: flag sets and configuration libraries.
+var readsExtra = []string{
+	"github.com/spf13/pflag", "github.com/spf13/viper", "github.com/urfave/cli",
+	"github.com/magiconair/properties", "github.com/go-ini/ini", "gopkg.in/ini.v1",
+}
+
+// readProjects are the first three path elements of every package the
+// finder reads anything of.
+var readProjects = sync.OnceValue(func() map[string]bool {
+	m := make(map[string]bool)
+	for mb := range gateSets().members {
+		m[project(mb.pkg)] = true
+	}
+	for _, p := range readsExtra {
+		m[project(p)] = true
+	}
+	return m
+})
+
+// Reads reports whether the finder may read anything of the package at
+// path: a package of the standard library, or of a project (the first
+// three elements of the path) one of whose packages it knows, a sink, a
+// setter, a hook or a configuration library. Another package can be
+// left out of a type-check for a summary: the finder follows values
+// through the module's own code and the packages it knows.
+func Reads(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".") || readProjects()[project(path)]
+}
+
+// project returns the first three elements of an import path.
+func project(path string) string {
+	n := 0
+	for i := range len(path) {
+		if path[i] == '/' {
+			if n++; n == 3 {
+				return path[:i]
+			}
+		}
+	}
+	return path
+}

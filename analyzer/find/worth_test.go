@@ -110,3 +110,22 @@ func TestWorthSummarized(t *testing.T) {
 		t.Errorf("os.Open with no summaries: Worth = true")
 	}
 }
+
+func TestReads(t *testing.T) {
+	for path, want := range map[string]bool{
+		"strconv":                                 true, // the standard library
+		"net/http/httptest":                       true,
+		"github.com/jackc/pgx/v5/pgxpool":         true, // a setter's
+		"github.com/jackc/pgx/v5/pgconn/internal": true, // same project
+		"gorm.io/driver/postgres":                 true, // a sink's
+		"github.com/spf13/viper":                  true, // a configuration library
+		"github.com/urfave/cli/v2":                true,
+		"github.com/viant/ptrie":                  false,
+		"golang.org/x/net/http/httpguts":          false,
+		"example.com/trie":                        false,
+	} {
+		if got := Reads(path); got != want {
+			t.Errorf("Reads(%q) = %v, want %v", path, got, want)
+		}
+	}
+}

@@ -7,6 +7,7 @@ module fixtures
 go 1.26.0
 
 require (
+	example.com/trie v0.0.0
 	entgo.io/ent v0.14.5
 	github.com/DATA-DOG/go-sqlmock v1.5.2
 	github.com/go-sql-driver/mysql v1.10.1
@@ -31,6 +32,7 @@ require (
 )
 
 replace (
+	example.com/trie => ./ext/trie
 	entgo.io/ent => ./src/entgo.io/ent
 	github.com/DATA-DOG/go-sqlmock => ./src/github.com/DATA-DOG/go-sqlmock
 	github.com/go-sql-driver/mysql => ./src/github.com/go-sql-driver/mysql

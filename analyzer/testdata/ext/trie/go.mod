@@ -1,0 +1,3 @@
+module example.com/trie
+
+go 1.26.0
