@@ -293,15 +293,31 @@ var readProjects = sync.OnceValue(func() map[string]bool {
 	return m
 })
 
+// readsStd are the packages of the standard library whose objects the
+// finder reads, or may: every one its sources and the catalog name
+// (TestReadsStd checks that), and crypto/tls and math for the values
+// they hold.
+var readsStd = map[string]bool{
+	"bytes": true, "cmp": true, "context": true, "crypto/tls": true, "database/sql": true,
+	"database/sql/driver": true, "encoding/json": true, "errors": true, "flag": true, "fmt": true,
+	"log": true, "math": true, "net": true, "net/http/httptest": true, "net/url": true, "os": true,
+	"path": true, "path/filepath": true, "strconv": true, "strings": true, "testing": true,
+	"time": true, "unsafe": true,
+}
+
 // Reads reports whether the finder may read anything of the package at
-// path: a package of the standard library, or of a project (the first
-// three elements of the path) one of whose packages it knows, a sink, a
-// setter, a hook or a configuration library. Another package can be
-// left out of a type-check for a summary: the finder follows values
-// through the module's own code and the packages it knows.
+// path: a package of the standard library it reads (readsStd), or of a
+// project (the first three elements of the path) one of whose packages
+// it knows, a sink, a setter, a hook or a configuration library. Another
+// package can be left out of a type-check for a summary: the finder
+// follows values through the module's own code and the packages it
+// knows.
 func Reads(path string) bool {
 	first, _, _ := strings.Cut(path, "/")
-	return !strings.Contains(first, ".") || readProjects()[project(path)]
+	if !strings.Contains(first, ".") {
+		return readsStd[path]
+	}
+	return readProjects()[project(path)]
 }
 
 // project returns the first three elements of an import path.

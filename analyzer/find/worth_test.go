@@ -6,6 +6,10 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -113,9 +117,11 @@ func TestWorthSummarized(t *testing.T) {
 
 func TestReads(t *testing.T) {
 	for path, want := range map[string]bool{
-		"strconv":                                 true, // the standard library
-		"net/http/httptest":                       true,
-		"github.com/jackc/pgx/v5/pgxpool":         true, // a setter's
+		"strconv":                         true, // the standard library's it reads
+		"net/http/httptest":               true,
+		"text/tabwriter":                  false, // and not
+		"net/http":                        false,
+		"github.com/jackc/pgx/v5/pgxpool": true, // a setter's
 		"github.com/jackc/pgx/v5/pgconn/internal": true, // same project
 		"gorm.io/driver/postgres":                 true, // a sink's
 		"github.com/spf13/viper":                  true, // a configuration library
@@ -127,5 +133,66 @@ func TestReads(t *testing.T) {
 		if got := Reads(path); got != want {
 			t.Errorf("Reads(%q) = %v, want %v", path, got, want)
 		}
+	}
+}
+
+// TestReadsStd: every package of the standard library that the finder's
+// sources or the catalog's name, as an import path in a string or the
+// package of a "path.Name" key, is one the finder reads.
+func TestReadsStd(t *testing.T) {
+	out, err := exec.Command("go", "list", "std").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	std := make(map[string]bool)
+	for _, p := range strings.Fields(string(out)) {
+		std[p] = true
+	}
+	var files []string
+	for _, dir := range []string{".", "../../catalog"} {
+		m, err := filepath.Glob(filepath.Join(dir, "*.go"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, m...)
+	}
+	fset := token.NewFileSet()
+	named := 0
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, parser.SkipObjectResolution)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			if _, ok := n.(*ast.ImportSpec); ok {
+				return false // the finder's own imports
+			}
+			lit, ok := n.(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				return true
+			}
+			v, err := strconv.Unquote(lit.Value)
+			if err != nil {
+				return true
+			}
+			// "net/url.Values.Set", "os.Setenv", "database/sql".
+			p := v
+			if i := strings.IndexByte(v[strings.LastIndexByte(v, '/')+1:], '.'); i >= 0 {
+				p = v[:strings.LastIndexByte(v, '/')+1+i]
+			}
+			if std[p] {
+				named++
+				if !Reads(p) {
+					t.Errorf("%s: %q names %s, which Reads does not: add it to readsStd", fset.Position(lit.Pos()), v, p)
+				}
+			}
+			return true
+		})
+	}
+	if named < 10 {
+		t.Fatalf("only %d names of standard packages found; is the scan broken?", named)
 	}
 }
