@@ -33,11 +33,15 @@ type fieldFlow struct {
 }
 
 // fieldOf returns the struct field e reads, through conversions
-// (int32(cfg.MaxOpenConns)), when the struct is an application's own,
-// not a driver's, and the name of the struct type.
+// (int32(cfg.MaxOpenConns)) and a pointer field's dereference
+// (*o.maxOpen), when the struct is an application's own, not a
+// driver's, and the name of the struct type.
 func (f *finder) fieldOf(e ast.Expr) (*types.Var, string) {
 	for {
 		switch x := ast.Unparen(e).(type) {
+		case *ast.StarExpr:
+			e = x.X
+			continue
 		case *ast.CallExpr:
 			if arg := conversionArg(f.info, x); arg != x {
 				e = arg
@@ -208,7 +212,12 @@ func (f *finder) quoteEdit(s *model.Site, e ast.Expr) {
 // paramField makes a parameter written into a field that reaches a
 // setting a flow of its function: WithLifetime(d) returning
 // Option{lifetime: d}, whose method calls db.SetConnMaxLifetime(o.lifetime).
+// A pointer to the parameter (o.maxOpen = &n, read as *o.maxOpen) is
+// the parameter.
 func (f *finder) paramField(c inspector.Cursor, fls []fieldFlow, e ast.Expr) {
+	if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = u.X
+	}
 	fn, i, ok := f.paramOf(c, f.resolve(e))
 	if !ok {
 		return
