@@ -257,16 +257,14 @@ func golangciRuns() (alone, withVet []*corpus) {
 	bin := filepath.Join(out, "golangci-lint-bench")
 	step("building %s (bench/build-golangci.sh; minutes when the build cache is cold)", rel(bin))
 	sh(bench, nil, filepath.Join(bench, "build-golangci.sh"), bin)
-	cfg := func(name string, vet bool) string {
-		enable, file, settings := name, "golangci-"+name+".yml", ""
+	// cfg writes golangci-<file>[-govet].yml enabling plugin name, with
+	// settings (YAML lines under the plugin) when not empty.
+	cfg := func(file, name string, vet bool, settings string) string {
+		enable := name
 		if vet {
-			enable, file = name+", govet", "golangci-"+name+"-govet.yml"
+			enable, file = name+", govet", file+"-govet"
 		}
-		if name == "noop-report" {
-			enable, settings = strings.Replace(enable, "noop-report", "noop", 1), "\n        settings:\n          report: true"
-			name = "noop"
-		}
-		path := filepath.Join(out, file)
+		path := filepath.Join(out, "golangci-"+file+".yml")
 		check(os.WriteFile(path, []byte(`version: "2"
 run:
   tests: true
@@ -288,9 +286,9 @@ issues:
 		{"drivers corpus ./...", filepath.Join(bench, "corpus")},
 		{"scale module (4×) ./...", scaleModule()},
 	}
-	reportCfg := cfg("noop-report", false)
+	reportCfg := cfg("noop-report", "noop", false, "\n        settings:\n          report: true")
 	for _, vet := range []bool{false, true} {
-		noopCfg, pcCfg := cfg("noop", vet), cfg("poolcheck", vet)
+		noopCfg, pcCfg := cfg("noop", "noop", vet, ""), cfg("poolcheck", "poolcheck", vet, "")
 		for _, d := range dirs {
 			c := &corpus{name: d.name, dir: d.dir, patterns: []string{"./..."}}
 			c.pkgs, c.lines = size(c)
