@@ -120,11 +120,11 @@ func (cfg *config) analyze(pass *analysis.Pass, factsOnly bool) (*Result, error)
 	if factsOnly && !mod {
 		return &Result{}, nil
 	}
+	sums := &summaries{pass: pass}
 	var ex find.Exported
 	if mod {
-		ex = find.Exports(pass.Fset, files, pass.TypesInfo)
+		ex = find.Exports(pass.Fset, files, pass.TypesInfo, sums.Fallback)
 	}
-	sums := &summaries{pass: pass}
 	var summarized func(types.Object) bool
 	if mod {
 		summarized = sums.knows

@@ -91,5 +91,5 @@ func TestInline(t *testing.T) {
 // are judged where other packages use them, through facts.
 func TestAcrossPackages(t *testing.T) {
 	t.Parallel()
-	run(t, "xpkg/config", "xpkg/store", "xpkg/app")
+	run(t, "xpkg/config", "xpkg/store", "xpkg/app", "xpkg/setup", "xpkg/cmd")
 }

@@ -50,19 +50,35 @@ func (f *funcFact) String() string { return "poolcheck func summary" }
 // defaultFact is the constant a struct field holds when nobody sets it,
 // or, on a getter method, the constant it returns then.
 type defaultFact struct {
-	Exact, Raw, At string
-	Tag            bool
+	Exact, Raw, At, File string
+	Tag                  bool
+}
+
+func newDefaultFact(d find.FieldDefault) *defaultFact {
+	return &defaultFact{Exact: d.Exact, Raw: d.Raw, At: d.At, File: d.File, Tag: d.Tag}
+}
+
+func (d *defaultFact) value() find.FieldDefault {
+	return find.FieldDefault{Exact: d.Exact, Raw: d.Raw, At: d.At, File: d.File, Tag: d.Tag}
 }
 
 func (*defaultFact) AFact()           {}
 func (d *defaultFact) String() string { return "poolcheck default " + d.Raw }
 
 // reachFact lists the fields of the module's structs that reach a pool
-// setting in this package, by "pkgpath.Type.Field". A field of another
-// package cannot carry an object fact of this one, so this is a package
-// fact.
+// setting in this package, by "pkgpath.Type.Field", and the defaults
+// this package's constructors give the fields of other packages'
+// structs (return &config.Config{MaxOpen: envInt("MAX_OPEN", 80)}). A
+// field of another package cannot carry an object fact of this one, so
+// this is a package fact.
 type reachFact struct {
-	Fields []fieldReach // sorted by Key: a fact's encoding must be deterministic
+	Fields   []fieldReach   // sorted by Key: a fact's encoding must be deterministic
+	Defaults []fieldDefault // sorted by Key
+}
+
+type fieldDefault struct {
+	Key     string
+	Default defaultFact
 }
 
 type fieldReach struct {
@@ -105,8 +121,9 @@ func inModule(pass *analysis.Pass) bool {
 // summaries answers find.Summaries from the facts of pass.
 type summaries struct {
 	pass    *analysis.Pass
-	none    *bool
-	reaches map[string]map[string][]reach // package path -> field key -> reaches; built on first use
+	none     *bool
+	reaches  map[string]map[string][]reach // package path -> field key -> reaches; built on first use
+	defaults map[string]*defaultFact       // field key -> the default other packages give it; nil: two disagree
 	enc     objectpath.Encoder            // object paths of other packages' fields, cached
 }
 
@@ -153,12 +170,22 @@ func (s *summaries) Fallback(fn *types.Func) int {
 	return ff.Fallback
 }
 
+// Default returns the default the field's package gives it, or else
+// the one the packages this one imports all give it in their
+// constructors.
 func (s *summaries) Default(v *types.Var) (find.FieldDefault, bool) {
 	var d defaultFact
-	if !s.pass.ImportObjectFact(v, &d) {
+	if s.pass.ImportObjectFact(v, &d) {
+		return d.value(), true
+	}
+	s.indexReaches()
+	if len(s.defaults) == 0 {
 		return find.FieldDefault{}, false
 	}
-	return find.FieldDefault{Exact: d.Exact, Raw: d.Raw, At: d.At, Tag: d.Tag}, true
+	if fd := s.defaults[fieldKey(v)]; fd != nil {
+		return fd.value(), true
+	}
+	return find.FieldDefault{}, false
 }
 
 func (s *summaries) Getter(fn *types.Func) (find.FieldDefault, bool) {
@@ -166,7 +193,7 @@ func (s *summaries) Getter(fn *types.Func) (find.FieldDefault, bool) {
 	if !s.pass.ImportObjectFact(fn, &d) {
 		return find.FieldDefault{}, false
 	}
-	return find.FieldDefault{Exact: d.Exact, Raw: d.Raw, At: d.At, Tag: d.Tag}, true
+	return d.value(), true
 }
 
 func (s *summaries) Reaches(v *types.Var) []find.Reach {
@@ -204,7 +231,8 @@ func (s *summaries) reachesOf(path, key string) []find.Reach {
 	return out
 }
 
-// indexReaches reads the reach facts once: package path -> key -> reaches.
+// indexReaches reads the reach facts once: package path -> key ->
+// reaches, and the defaults of other packages' fields.
 func (s *summaries) indexReaches() map[string]map[string][]reach {
 	if s.reaches == nil {
 		s.reaches = make(map[string]map[string][]reach)
@@ -217,10 +245,28 @@ func (s *summaries) indexReaches() map[string]map[string][]reach {
 					}
 					s.reaches[path][fr.Key] = append(s.reaches[path][fr.Key], fr.Reaches...)
 				}
+				s.addDefaults(rf.Defaults)
 			}
 		}
 	}
 	return s.reaches
+}
+
+// addDefaults indexes the defaults one package gives other packages'
+// fields; a field two packages give different defaults has none.
+func (s *summaries) addDefaults(fds []fieldDefault) {
+	for _, fd := range fds {
+		if s.defaults == nil {
+			s.defaults = make(map[string]*defaultFact)
+		}
+		old, seen := s.defaults[fd.Key]
+		switch {
+		case !seen:
+			s.defaults[fd.Key] = &fd.Default
+		case old != nil && old.Exact != fd.Default.Exact:
+			s.defaults[fd.Key] = nil
+		}
+	}
 }
 
 // fieldKey names a field across packages, as export data and source
@@ -245,14 +291,21 @@ func exportFacts(pass *analysis.Pass, ex find.Exported, found *find.Result) {
 			pass.ExportObjectFact(fn, &funcFact{Fallback: i})
 		}
 	}
+	rf := &reachFact{}
 	for v, d := range ex.Defaults {
-		if v.Exported() && v.Pkg() == pass.Pkg {
-			pass.ExportObjectFact(v, &defaultFact{Exact: d.Exact, Raw: d.Raw, At: d.At, Tag: d.Tag})
+		switch {
+		case !v.Exported():
+		case v.Pkg() == pass.Pkg:
+			pass.ExportObjectFact(v, newDefaultFact(d))
+		case inPath(v.Pkg().Path(), pass.Module.Path):
+			if k := fieldKey(v); k != "" {
+				rf.Defaults = append(rf.Defaults, fieldDefault{Key: k, Default: *newDefaultFact(d)})
+			}
 		}
 	}
 	for fn, d := range ex.Getters {
 		if fn.Pkg() == pass.Pkg {
-			pass.ExportObjectFact(fn, &defaultFact{Exact: d.Exact, Raw: d.Raw, At: d.At, Tag: d.Tag})
+			pass.ExportObjectFact(fn, newDefaultFact(d))
 		}
 	}
 	flows := make(map[*types.Func]*funcFact)
@@ -282,6 +335,7 @@ func exportFacts(pass *analysis.Pass, ex find.Exported, found *find.Result) {
 		for fn, ff := range flows {
 			pass.ExportObjectFact(fn, ff)
 		}
+		exportReaches(pass, rf)
 		return
 	}
 	for _, fl := range found.Flows {
@@ -298,7 +352,6 @@ func exportFacts(pass *analysis.Pass, ex find.Exported, found *find.Result) {
 	for fn, ff := range flows {
 		pass.ExportObjectFact(fn, ff)
 	}
-	rf := &reachFact{}
 	for v, rs := range found.Reaches {
 		k := fieldKey(v)
 		if !v.Exported() || k == "" {
@@ -317,10 +370,17 @@ func exportFacts(pass *analysis.Pass, ex find.Exported, found *find.Result) {
 		}
 		rf.Fields = append(rf.Fields, fr)
 	}
-	if len(rf.Fields) > 0 {
-		slices.SortFunc(rf.Fields, func(a, b fieldReach) int { return strings.Compare(a.Key, b.Key) })
-		pass.ExportPackageFact(rf)
+	exportReaches(pass, rf)
+}
+
+// exportReaches sets the package fact, when it says something.
+func exportReaches(pass *analysis.Pass, rf *reachFact) {
+	if len(rf.Fields) == 0 && len(rf.Defaults) == 0 {
+		return
 	}
+	slices.SortFunc(rf.Fields, func(a, b fieldReach) int { return strings.Compare(a.Key, b.Key) })
+	slices.SortFunc(rf.Defaults, func(a, b fieldDefault) int { return strings.Compare(a.Key, b.Key) })
+	pass.ExportPackageFact(rf)
 }
 
 // constKey spells one finding on a constant for constFact.

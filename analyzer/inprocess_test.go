@@ -25,7 +25,7 @@ import (
 
 // xpkg are the fixture packages whose findings need another package's
 // summary.
-var xpkg = []string{"fixtures/src/xpkg/config", "fixtures/src/xpkg/store", "fixtures/src/xpkg/app"}
+var xpkg = []string{"fixtures/src/xpkg/config", "fixtures/src/xpkg/store", "fixtures/src/xpkg/app", "fixtures/src/xpkg/setup", "fixtures/src/xpkg/cmd"}
 
 // TestInProcess: the analyzer golangci-lint runs, which keeps summaries
 // in memory, reports what the analyzer with facts reports, when it sees
@@ -86,17 +86,22 @@ func TestInProcess(t *testing.T) {
 			sameSet(t, sortedSet(got), want)
 		})
 	}
-	t.Run("importer only", func(t *testing.T) {
-		app := func(p *packages.Package) bool { return p.PkgPath == "fixtures/src/xpkg/app" }
-		got := runInProcess(t, pkgs, app)
-		var wantApp []string
-		for _, l := range want {
-			if strings.Contains(l, "/xpkg/app/") {
-				wantApp = append(wantApp, l)
+	for _, name := range []string{"app", "cmd"} {
+		t.Run("importer only, "+name, func(t *testing.T) {
+			only := func(p *packages.Package) bool { return p.PkgPath == "fixtures/src/xpkg/"+name }
+			got := runInProcess(t, pkgs, only)
+			var wantOnly []string
+			for _, l := range want {
+				if strings.Contains(l, "/xpkg/"+name+"/") {
+					wantOnly = append(wantOnly, l)
+				}
 			}
-		}
-		sameSet(t, got, wantApp)
-	})
+			if len(wantOnly) == 0 {
+				t.Fatalf("the facts analyzer reports nothing in xpkg/%s", name)
+			}
+			sameSet(t, got, wantOnly)
+		})
+	}
 }
 
 // golangciPackages are the packages golangci-lint analyzes with tests

@@ -154,15 +154,20 @@ func (f *finder) getterDefault(e ast.Expr) (FieldDefault, string, types.Object, 
 	return d, "the default " + name + " returns, set at " + d.At, fn, true
 }
 
-// writtenAt turns at ("file.go:12"), a place in the package that
-// declares obj, into a position, when that file is loaded (the command
-// line loads the module's packages; go vet does not): NoPos otherwise.
-func (f *finder) writtenAt(obj types.Object, at string) token.Pos {
-	file, line, ok := strings.Cut(at, ":")
+// writtenAt turns where d is written (d.File, or d.At, "file.go:12", a
+// place in the package that declares obj) into a position, when that
+// file is loaded (the command line loads the module's packages; go vet
+// does not): NoPos otherwise.
+func (f *finder) writtenAt(obj types.Object, d FieldDefault) token.Pos {
+	file, line, ok := strings.Cut(d.At, ":")
 	n, err := strconv.Atoi(line)
 	decl := f.fset.Position(obj.Pos()).Filename
 	if !ok || err != nil || n < 1 || decl == "" {
 		return token.NoPos
+	}
+	name := filepath.Join(filepath.Dir(decl), file)
+	if d.File != "" {
+		name = d.File
 	}
 	if f.tokens == nil {
 		f.tokens = make(map[string]*token.File)
@@ -171,7 +176,7 @@ func (f *finder) writtenAt(obj types.Object, at string) token.Pos {
 			return true
 		})
 	}
-	tf := f.tokens[filepath.Join(filepath.Dir(decl), file)]
+	tf := f.tokens[name]
 	if tf == nil || n > tf.LineCount() {
 		return token.NoPos
 	}
@@ -180,24 +185,36 @@ func (f *finder) writtenAt(obj types.Object, at string) token.Pos {
 
 // callFallback handles cmp.Or and this package's fallback helpers.
 func (f *finder) callFallback(call *ast.CallExpr) (ast.Expr, string, bool) {
-	fn, ok := typeutil.Callee(f.info, call).(*types.Func)
+	return fallbackArg(f.info, call, func(fn *types.Func) int {
+		if fn.Pkg() == f.pkg {
+			return f.fallbackParam(fn)
+		}
+		return f.sums.Fallback(fn)
+	})
+}
+
+// fallbackArg returns the constant argument call returns when its key is
+// missing: cmp.Or's last, a configuration library's default argument, a
+// helper's fallback parameter (fallbackOf, -1 for none); and how to say
+// so.
+func fallbackArg(info *types.Info, call *ast.CallExpr, fallbackOf func(*types.Func) int) (ast.Expr, string, bool) {
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
 	if !ok || fn.Pkg() == nil || call.Ellipsis.IsValid() || len(call.Args) == 0 {
 		return nil, "", false
 	}
+	isConst := func(e ast.Expr) bool { return info.Types[e].Value != nil }
 	if fn.Pkg().Path() == "cmp" && fn.Name() == "Or" {
 		last := call.Args[len(call.Args)-1]
-		if f.isConst(last) && !f.isConst(call.Args[0]) {
+		if isConst(last) && !isConst(call.Args[0]) {
 			return last, "the last argument of cmp.Or", true
 		}
 		return nil, "", false
 	}
-	i := f.sums.Fallback(fn)
-	if fn.Pkg() == f.pkg {
-		i = f.fallbackParam(fn)
-	} else if j, ok := libraryFallbacks()[funcKey(fn)]; ok {
-		i = j
+	i, ok := libraryFallbacks()[funcKey(fn)]
+	if !ok {
+		i = fallbackOf(fn)
 	}
-	if i < 0 || i >= len(call.Args) || !f.isConst(call.Args[i]) {
+	if i < 0 || i >= len(call.Args) || !isConst(call.Args[i]) {
 		return nil, "", false
 	}
 	return call.Args[i], "the fallback of " + types.ExprString(call), true

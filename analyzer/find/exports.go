@@ -26,7 +26,9 @@ type Exported struct {
 
 // Exports reads what files tell other packages. It walks declarations
 // only, without an inspector: it runs on every package of the module.
-func Exports(fset *token.FileSet, files []*ast.File, info *types.Info) Exported {
+// imported gives the fallback parameter of another package's function
+// (-1: none), for defaults written as envInt("KEY", 10).
+func Exports(fset *token.FileSet, files []*ast.File, info *types.Info, imported func(*types.Func) int) Exported {
 	var ex Exported
 	seen := make(map[*types.Var]bool) // fields given two different defaults
 	add := func(v *types.Var, d FieldDefault) {
@@ -44,6 +46,7 @@ func Exports(fset *token.FileSet, files []*ast.File, info *types.Info) Exported 
 		ex.Defaults[v] = d
 	}
 	getters := make(map[*types.Func]getter)
+	lits := &literals{fset: fset, info: info, add: add, fallbackOf: ownFallbacks(fset, files, info, imported)}
 	for _, file := range files {
 		test := isTestFile(fset.File(file.Pos()).Name())
 		for _, decl := range file.Decls {
@@ -66,20 +69,20 @@ func Exports(fset *token.FileSet, files []*ast.File, info *types.Info) Exported 
 				if pf != nil {
 					also = pf.visit
 				}
-				returnedLits(fset, info, d.Body, add, also)
+				lits.returned(d.Body, also)
 				if pfs := pf.result(); len(pfs) > 0 {
 					if ex.ParamFields == nil {
 						ex.ParamFields = make(map[*types.Func][]ParamField)
 					}
 					ex.ParamFields[fn] = pfs
 				}
-				defaultsMethod(fset, info, d, add)
+				defaultsMethod(lits, d)
 				if fn, g, ok := getterOf(info, d); ok {
 					getters[fn] = g
 				}
 			case *ast.GenDecl:
 				if !test {
-					declDefaults(fset, info, d, add)
+					declDefaults(lits, d)
 				}
 			}
 		}
@@ -97,9 +100,21 @@ func Exports(fset *token.FileSet, files []*ast.File, info *types.Info) Exported 
 	return ex
 }
 
-// returnedLits records the constant fields of the struct literals a
-// constructor returns: return Config{MaxOpenConns: 30}.
-func returnedLits(fset *token.FileSet, info *types.Info, body *ast.BlockStmt, add func(*types.Var, FieldDefault), also func(ast.Node) bool) {
+// literals records the constant fields of the struct literals a
+// package gives as defaults.
+type literals struct {
+	fset       *token.FileSet
+	info       *types.Info
+	add        func(*types.Var, FieldDefault)
+	fallbackOf func(*types.Func) int
+}
+
+// returned records the constant fields of the struct literals a
+// constructor returns: return Config{MaxOpenConns: 30}, or a local it
+// returns, cfg := &Config{...}; ...; return cfg, nil.
+func (l *literals) returned(body *ast.BlockStmt, also func(ast.Node) bool) {
+	var locals map[types.Object]*ast.CompositeLit
+	var back []types.Object
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
@@ -107,23 +122,48 @@ func returnedLits(fset *token.FileSet, info *types.Info, body *ast.BlockStmt, ad
 				ast.Inspect(n.Body, also) // a closure's returns are not the function's
 			}
 			return false
+		case *ast.AssignStmt:
+			if n.Tok == token.DEFINE && len(n.Lhs) == 1 && len(n.Rhs) == 1 {
+				if lit := litOf(n.Rhs[0]); lit != nil {
+					if id, ok := n.Lhs[0].(*ast.Ident); ok && l.info.Defs[id] != nil {
+						if locals == nil {
+							locals = make(map[types.Object]*ast.CompositeLit)
+						}
+						locals[l.info.Defs[id]] = lit
+					}
+				}
+			}
 		case *ast.ReturnStmt:
 			for _, r := range n.Results {
-				if u, ok := ast.Unparen(r).(*ast.UnaryExpr); ok && u.Op == token.AND {
-					r = u.X
-				}
-				if lit, ok := ast.Unparen(r).(*ast.CompositeLit); ok {
-					litDefaults(fset, info, lit, add)
+				if lit := litOf(r); lit != nil {
+					l.fields(lit)
+				} else if id, ok := ast.Unparen(r).(*ast.Ident); ok {
+					back = append(back, l.info.Uses[id])
 				}
 			}
 		}
 		return also == nil || also(n)
 	})
+	for _, obj := range back {
+		if lit := locals[obj]; lit != nil {
+			l.fields(lit)
+			delete(locals, obj)
+		}
+	}
+}
+
+// litOf returns the struct literal e is, or points to.
+func litOf(e ast.Expr) *ast.CompositeLit {
+	if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = u.X
+	}
+	lit, _ := ast.Unparen(e).(*ast.CompositeLit)
+	return lit
 }
 
 // declDefaults records the default tags of struct fields and the
 // constant fields of package-level struct literals: var Defaults = Config{...}.
-func declDefaults(fset *token.FileSet, info *types.Info, d *ast.GenDecl, add func(*types.Var, FieldDefault)) {
+func declDefaults(l *literals, d *ast.GenDecl) {
 	for _, spec := range d.Specs {
 		switch s := spec.(type) {
 		case *ast.TypeSpec:
@@ -136,47 +176,117 @@ func declDefaults(fset *token.FileSet, info *types.Info, d *ast.GenDecl, add fun
 					continue
 				}
 				for _, name := range fld.Names {
-					if v, ok := info.Defs[name].(*types.Var); ok {
+					if v, ok := l.info.Defs[name].(*types.Var); ok {
 						if raw, ok := tagDefault(fld.Tag); ok {
-							add(v, FieldDefault{Exact: raw, Raw: raw, At: at(fset, fld.Tag.Pos()), Tag: true})
+							l.add(v, FieldDefault{Exact: raw, Raw: raw, At: at(l.fset, fld.Tag.Pos()), Tag: true})
 						}
 					}
 				}
 			}
 		case *ast.ValueSpec:
 			for _, val := range s.Values {
-				if u, ok := ast.Unparen(val).(*ast.UnaryExpr); ok && u.Op == token.AND {
-					val = u.X
-				}
-				if lit, ok := ast.Unparen(val).(*ast.CompositeLit); ok {
-					litDefaults(fset, info, lit, add)
+				if lit := litOf(val); lit != nil {
+					l.fields(lit)
 				}
 			}
 		}
 	}
 }
 
-// litDefaults records the constant fields of one literal, and of the
-// struct literals it holds: Config{DB: DBConfig{MaxOpenConns: 30}}.
-func litDefaults(fset *token.FileSet, info *types.Info, lit *ast.CompositeLit, add func(*types.Var, FieldDefault)) {
+// fields records the constant fields of one literal, and of the struct
+// literals it holds: Config{DB: DBConfig{MaxOpenConns: 30}}. A field
+// given a helper's fallback, envInt("DB_MAX_OPEN", 30), holds it.
+func (l *literals) fields(lit *ast.CompositeLit) {
 	for id, e := range keyed(lit) {
-		v, ok := info.Uses[id].(*types.Var)
+		v, ok := l.info.Uses[id].(*types.Var)
 		if !ok || !v.IsField() {
 			continue
 		}
-		if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.AND {
-			e = u.X
-		}
-		if inner, ok := ast.Unparen(e).(*ast.CompositeLit); ok {
-			litDefaults(fset, info, inner, add)
+		if inner := litOf(e); inner != nil {
+			l.fields(inner)
 			continue
 		}
-		tv, ok := info.Types[e]
-		if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
-			continue // a pool setting is a number or a duration
+		if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+			if arg, _, ok := fallbackArg(l.info, call, l.fallbackOf); ok {
+				e = arg
+			}
 		}
-		add(v, FieldDefault{Exact: exactString(tv), Raw: types.ExprString(e), At: at(fset, e.Pos())})
+		if d, ok := l.value(e); ok {
+			l.add(v, d)
+		}
 	}
+}
+
+// value reads e as a default: an integer constant (a pool setting is a
+// number or a duration). A named constant of the module is written
+// where it is declared.
+func (l *literals) value(e ast.Expr) (FieldDefault, bool) {
+	tv, ok := l.info.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
+		return FieldDefault{}, false
+	}
+	pos := e.Pos()
+	if c := namedConst(l.info, e); c != nil && l.fset.File(c.Pos()) != nil {
+		pos = c.Pos()
+	}
+	return FieldDefault{Exact: exactString(tv), Raw: types.ExprString(e), At: at(l.fset, pos), File: l.fset.Position(pos).Filename}, true
+}
+
+// namedConst returns the constant e names: maxOpen, config.MaxOpen.
+func namedConst(info *types.Info, e ast.Expr) *types.Const {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		c, _ := info.Uses[x].(*types.Const)
+		return c
+	case *ast.SelectorExpr:
+		c, _ := info.Uses[x.Sel].(*types.Const)
+		return c
+	}
+	return nil
+}
+
+// ownFallbacks returns the fallback parameter of a function: found in
+// files for one they declare, by imported for another. The files'
+// declarations are indexed on first use.
+func ownFallbacks(fset *token.FileSet, files []*ast.File, info *types.Info, imported func(*types.Func) int) func(*types.Func) int {
+	var decls map[*types.Func]*ast.FuncDecl
+	memo := make(map[*types.Func]int)
+	return func(fn *types.Func) int {
+		if i, ok := memo[fn]; ok {
+			return i
+		}
+		if decls == nil {
+			decls = funcDecls(fset, files, info)
+		}
+		i := -1
+		if d := decls[fn]; d != nil {
+			if fn.Signature().Results().Len() == 1 {
+				i = returnedParam(info, fn.Signature().Params(), d.Body)
+			}
+		} else if imported != nil {
+			i = imported(fn)
+		}
+		memo[fn] = i
+		return i
+	}
+}
+
+// funcDecls indexes the functions of files, test files left out.
+func funcDecls(fset *token.FileSet, files []*ast.File, info *types.Info) map[*types.Func]*ast.FuncDecl {
+	decls := make(map[*types.Func]*ast.FuncDecl)
+	for _, file := range files {
+		if isTestFile(fset.File(file.Pos()).Name()) {
+			continue
+		}
+		for _, decl := range file.Decls {
+			if d, ok := decl.(*ast.FuncDecl); ok && d.Body != nil {
+				if fn, ok := info.Defs[d.Name].(*types.Func); ok {
+					decls[fn] = d
+				}
+			}
+		}
+	}
+	return decls
 }
 
 // tagDefault returns the value of a default tag, as written.

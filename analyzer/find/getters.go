@@ -86,13 +86,14 @@ func (g getter) scaled(d FieldDefault) (FieldDefault, bool) {
 // (its name says so: Defaults, SetDefaults, applyDefaults) gives the
 // fields of its pointer receiver: c.MaxIdleConnections = 2, written at
 // the top of its body or under a zero check of the same field.
-func defaultsMethod(fset *token.FileSet, info *types.Info, d *ast.FuncDecl, add func(*types.Var, FieldDefault)) {
+func defaultsMethod(l *literals, d *ast.FuncDecl) {
 	if d.Recv == nil || len(d.Recv.List) != 1 || len(d.Recv.List[0].Names) != 1 || !strings.Contains(strings.ToLower(d.Name.Name), "default") {
 		return
 	}
 	if _, ok := d.Recv.List[0].Type.(*ast.StarExpr); !ok {
 		return
 	}
+	info := l.info
 	recv := info.Defs[d.Recv.List[0].Names[0]]
 	for _, st := range d.Body.List {
 		var cond ast.Expr
@@ -104,11 +105,12 @@ func defaultsMethod(fset *token.FileSet, info *types.Info, d *ast.FuncDecl, add 
 			continue
 		}
 		fld := recvField(info, recv, as.Lhs[0])
-		tv := info.Types[as.Rhs[0]]
-		if fld == nil || tv.Value == nil || tv.Value.Kind() != constant.Int || cond != nil && !zeroCheck(info, recv, fld, cond) {
+		if fld == nil || cond != nil && !zeroCheck(info, recv, fld, cond) {
 			continue
 		}
-		add(fld, FieldDefault{Exact: exactString(tv), Raw: types.ExprString(as.Rhs[0]), At: at(fset, as.Rhs[0].Pos())})
+		if d, ok := l.value(as.Rhs[0]); ok {
+			l.add(fld, d)
+		}
 	}
 }
 

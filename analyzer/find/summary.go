@@ -68,6 +68,7 @@ type FieldDefault struct {
 	Exact string // what catalog.Knob.Parse reads: "10", "5000000000"
 	Raw   string // as written
 	At    string // file:line, for messages
+	File  string // the file's full name, when known: At's file is in another package's directory
 	Tag   bool   // from a struct tag: Raw is a duration as time.ParseDuration reads it
 }
 

@@ -268,10 +268,10 @@ func (f *finder) valueOf(e ast.Expr) value {
 			return v
 		}
 		if d, via, obj, ok := f.foreignDefault(e); ok {
-			return value{expr: e, raw: d.Raw, exact: d.Exact, konst: true, def: true, via: via, tag: d.Tag, elsewhere: true, at: f.writtenAt(obj, d.At)}
+			return value{expr: e, raw: d.Raw, exact: d.Exact, konst: true, def: true, via: via, tag: d.Tag, elsewhere: true, at: f.writtenAt(obj, d)}
 		}
 		if d, via, obj, ok := f.getterDefault(e); ok {
-			return value{expr: e, raw: d.Raw, exact: d.Exact, konst: true, def: true, via: via, tag: d.Tag, elsewhere: true, at: f.writtenAt(obj, d.At)}
+			return value{expr: e, raw: d.Raw, exact: d.Exact, konst: true, def: true, via: via, tag: d.Tag, elsewhere: true, at: f.writtenAt(obj, d)}
 		}
 	}
 	v := value{expr: e, raw: types.ExprString(e)}

@@ -157,3 +157,15 @@ func pick(v string) string {
 func (m Mode) DSN() string {
 	return "connect_timeout=10 sslmode=" + pick(m.SSLMode)
 }
+
+// Env is filled by another package's constructor (setup.Load), from the
+// environment with this package's constants as fallbacks, and read by a
+// package that imports that one (cmd).
+type Env struct {
+	MaxOpen  int
+	Lifetime time.Duration
+	Idle     int
+	Timeout  time.Duration
+}
+
+const DefaultMaxOpen = 1

@@ -133,3 +133,11 @@ func OpenLimited() (*sql.DB, *sql.DB) {
 	replica.SetMaxOpenConns(l.replica)
 	return db, replica
 }
+
+// OpenEnv reads a struct that setup.Load builds, but store does not
+// import setup: nothing says what the fields hold here.
+func OpenEnv(e config.Env) *sql.DB {
+	db, _ := sql.Open("pgx", os.Getenv("DATABASE_URL"))
+	db.SetMaxOpenConns(e.MaxOpen)
+	return db
+}
