@@ -26,6 +26,11 @@ type funcFact struct {
 	Flows    []flowFact
 	Fallback int
 	Fields   []fieldParam // parameters stored in a field: what the field reaches, they reach
+	// Getter is the field of its receiver a getter method returns, by
+	// name, times GetterScale (0: as it is).
+	Getter         string
+	GetterScale    int64
+	GetterScaleRaw string
 }
 
 type fieldParam struct {
@@ -91,6 +96,8 @@ type reach struct {
 	Source              uint8
 	At                  string // a viper key's: where it is read
 	Zero                string // a viper key's: the other keys that must be 0 (find.Reach.Zero)
+	Scale               int64  // a getter's scale on the way (find.Reach.Scale)
+	ScaleRaw            string
 }
 
 // viperKeys is the package part of a reachFact key that names a viper
@@ -188,6 +195,14 @@ func (s *summaries) Default(v *types.Var) (find.FieldDefault, bool) {
 	return find.FieldDefault{}, false
 }
 
+func (s *summaries) GetterField(fn *types.Func) (find.GetterField, bool) {
+	var ff funcFact
+	if !s.pass.ImportObjectFact(fn, &ff) || ff.Getter == "" {
+		return find.GetterField{}, false
+	}
+	return find.GetterField{Field: ff.Getter, Scale: ff.GetterScale, ScaleRaw: ff.GetterScaleRaw}, true
+}
+
 func (s *summaries) Getter(fn *types.Func) (find.FieldDefault, bool) {
 	var d defaultFact
 	if !s.pass.ImportObjectFact(fn, &d) {
@@ -225,7 +240,7 @@ func (s *summaries) reachesOf(path, key string) []find.Reach {
 	var out []find.Reach
 	for _, r := range reaches[path][key] {
 		if k := catalog.ByID(r.Knob); k != nil {
-			out = append(out, find.Reach{Owner: r.Owner, Knob: k, Source: model.Source(r.Source), Driver: catalog.Driver(r.Driver), At: r.At, Zero: r.Zero})
+			out = append(out, find.Reach{Owner: r.Owner, Knob: k, Source: model.Source(r.Source), Driver: catalog.Driver(r.Driver), At: r.At, Zero: r.Zero, Scale: r.Scale, ScaleRaw: r.ScaleRaw})
 		}
 	}
 	return out
@@ -320,6 +335,12 @@ func exportFacts(pass *analysis.Pass, ex find.Exported, found *find.Result) {
 		}
 		return ff
 	}
+	for fn, g := range ex.GetterFields {
+		if fn.Pkg() == pass.Pkg {
+			ff := factOf(fn)
+			ff.Getter, ff.GetterScale, ff.GetterScaleRaw = g.Field, g.Scale, g.ScaleRaw
+		}
+	}
 	for fn, pfs := range ex.ParamFields {
 		if fn.Pkg() != pass.Pkg {
 			continue
@@ -359,7 +380,7 @@ func exportFacts(pass *analysis.Pass, ex find.Exported, found *find.Result) {
 		}
 		fr := fieldReach{Key: k}
 		for _, r := range rs {
-			fr.Reaches = append(fr.Reaches, reach{Owner: r.Owner, Knob: r.Knob.ID(), Driver: string(r.Driver), Source: uint8(r.Source)})
+			fr.Reaches = append(fr.Reaches, reach{Owner: r.Owner, Knob: r.Knob.ID(), Driver: string(r.Driver), Source: uint8(r.Source), Scale: r.Scale, ScaleRaw: r.ScaleRaw})
 		}
 		rf.Fields = append(rf.Fields, fr)
 	}

@@ -69,6 +69,8 @@ func (f *finder) scaledItem(c inspector.Cursor, k *catalog.Knob, src model.Sourc
 	}
 	if fld, owner := f.fieldOf(f.resolve(e)); fld != nil {
 		f.addFieldFlow(fieldFlow{field: fld, owner: owner, knob: k, source: src, handle: h})
+	} else if fld, owner, gsc, ok := f.getterField(f.resolve(e)); ok && sc.n <= 1 && (gsc.n <= 1 || k.Unit == catalog.UnitGoDuration) {
+		f.addFieldFlow(fieldFlow{field: fld, owner: owner, knob: k, source: src, handle: h, scale: gsc})
 	}
 	s := &model.Site{Setting: k.Setting, Key: k.Key, Raw: v.raw, Knob: k, Source: src, Via: v.via, Default: v.def}
 	if v.konst {

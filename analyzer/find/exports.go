@@ -22,6 +22,8 @@ type Exported struct {
 	Getters map[*types.Func]FieldDefault
 	// ParamFields holds the parameters each function stores in a field.
 	ParamFields map[*types.Func][]ParamField
+	// GetterFields holds the field each getter method returns.
+	GetterFields map[*types.Func]GetterField
 }
 
 // Exports reads what files tell other packages. It walks declarations
@@ -88,6 +90,12 @@ func Exports(fset *token.FileSet, files []*ast.File, info *types.Info, imported 
 		}
 	}
 	for fn, g := range getters {
+		if isInteger(fn.Signature().Results().At(0).Type()) {
+			if ex.GetterFields == nil {
+				ex.GetterFields = make(map[*types.Func]GetterField)
+			}
+			ex.GetterFields[fn] = GetterField{Field: g.field.Name(), Scale: g.scale.n, ScaleRaw: g.scale.raw}
+		}
 		if d, ok := ex.Defaults[g.field]; ok {
 			if d, ok := g.scaled(d); ok {
 				if ex.Getters == nil {

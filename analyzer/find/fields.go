@@ -30,6 +30,7 @@ type fieldFlow struct {
 	source model.Source
 	handle Handle // what the setting configures where the field reaches it
 	driver catalog.Driver
+	scale  scaling // read through a getter that scales it: seconds * time.Second
 }
 
 // fieldOf returns the struct field e reads, through conversions
@@ -98,7 +99,7 @@ func (f *finder) instantiateFields(flows []fieldFlow, imported bool) {
 		}
 		var fls []fieldFlow // from the packages this one imports
 		for _, r := range f.sums.Reaches(v) {
-			fls = append(fls, fieldFlow{field: v, owner: r.Owner, knob: r.Knob, source: r.Source, driver: r.Driver})
+			fls = append(fls, fieldFlow{field: v, owner: r.Owner, knob: r.Knob, source: r.Source, driver: r.Driver, scale: scaling{n: r.Scale, raw: r.ScaleRaw}})
 		}
 		byField[v] = fls
 		return fls
@@ -179,7 +180,7 @@ func (f *finder) fieldValue(c inspector.Cursor, fls []fieldFlow, e ast.Expr, h H
 		return
 	}
 	for _, fl := range fls {
-		it := f.apiItem(c, fl.knob, fl.source, e, h)
+		it := f.scaledItem(c, fl.knob, fl.source, e, h, fl.scale)
 		s := it.Pool.Sites[0]
 		s.Via = join(fl.name(), join(def, s.Via))
 		s.Default = s.Default || def != ""
@@ -223,7 +224,7 @@ func (f *finder) paramField(c inspector.Cursor, fls []fieldFlow, e ast.Expr) {
 		return
 	}
 	for _, fl := range fls {
-		f.addFlow(flow{fn: fn, param: i, knob: fl.knob, source: fl.source, driver: f.fieldDriver(fl), at: at(f.fset, e.Pos())})
+		f.addFlow(flow{fn: fn, param: i, knob: fl.knob, source: fl.source, driver: f.fieldDriver(fl), at: at(f.fset, e.Pos()), scale: fl.scale})
 	}
 }
 

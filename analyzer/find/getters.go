@@ -6,6 +6,8 @@ import (
 	"go/token"
 	"go/types"
 	"strings"
+
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // A getter is a method that returns one field of its receiver, maybe
@@ -137,4 +139,41 @@ func zeroCheck(info *types.Info, recv types.Object, fld *types.Var, cond ast.Exp
 	}
 	v := info.Types[b.Y].Value
 	return v != nil && v.Kind() == constant.Int && constant.Sign(v) == 0
+}
+
+// getterField reads e as a call of a getter method, o.MaxOpenConns():
+// the field of o it returns, the name of o's type, and what the getter
+// multiplies the field by. A getter of this package is read from its
+// body, one of another package from its summary.
+func (f *finder) getterField(e ast.Expr) (*types.Var, string, scaling, bool) {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) != 0 {
+		return nil, "", scaling{}, false
+	}
+	fn, ok := typeutil.Callee(f.info, call).(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Signature().Recv() == nil || repoOf(fn.Pkg().Path()) != repoOf(f.pkg.Path()) {
+		return nil, "", scaling{}, false
+	}
+	recv := fn.Signature().Recv()
+	var g GetterField
+	if fn.Pkg() == f.pkg {
+		f.index()
+		d := f.funcs[fn]
+		if d == nil {
+			return nil, "", scaling{}, false
+		}
+		_, own, ok := getterOf(f.info, d)
+		if !ok {
+			return nil, "", scaling{}, false
+		}
+		g = GetterField{Field: own.field.Name(), Scale: own.scale.n, ScaleRaw: own.scale.raw}
+	} else if g, ok = f.sums.GetterField(fn); !ok {
+		return nil, "", scaling{}, false
+	}
+	obj, _, _ := types.LookupFieldOrMethod(recv.Type(), true, fn.Pkg(), g.Field)
+	fld, ok := obj.(*types.Var)
+	if !ok || !fld.IsField() {
+		return nil, "", scaling{}, false
+	}
+	return fld, typeName(recv.Type()), scaling{n: g.Scale, raw: g.ScaleRaw}, true
 }

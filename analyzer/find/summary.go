@@ -31,6 +31,17 @@ type Summaries interface {
 	// Getter returns the default of the field a method of another
 	// package returns, as it returns it, when its package knows one.
 	Getter(fn *types.Func) (FieldDefault, bool)
+	// GetterField returns the field a getter method of another package
+	// returns, and what it multiplies it by.
+	GetterField(fn *types.Func) (GetterField, bool)
+}
+
+// A GetterField is the field of its receiver a getter method returns,
+// by name, maybe scaled: time.Duration(c.LifetimeSeconds) * time.Second.
+type GetterField struct {
+	Field    string
+	Scale    int64
+	ScaleRaw string
 }
 
 // A Flow is a parameter of a function that reaches a setting (Knob) or,
@@ -59,6 +70,10 @@ type Reach struct {
 	// Zero names the other viper keys read on the way, space-separated:
 	// the key's value reaches the setting when they are 0.
 	Zero string
+	// Scale multiplies the field on its way, when a getter reads it:
+	// time.Duration(c.LifetimeSeconds) * time.Second; 0 for none.
+	Scale    int64
+	ScaleRaw string
 }
 
 // A FieldDefault is a constant a field of the module's structs holds
@@ -82,6 +97,9 @@ func (noSummaries) Reaches(*types.Var) []Reach              { return nil }
 func (noSummaries) Default(*types.Var) (FieldDefault, bool) { return FieldDefault{}, false }
 func (noSummaries) KeyReaches(string) []Reach               { return nil }
 func (noSummaries) Getter(*types.Func) (FieldDefault, bool) { return FieldDefault{}, false }
+func (noSummaries) GetterField(*types.Func) (GetterField, bool) {
+	return GetterField{}, false
+}
 
 // summarize fills the parts of the result other packages need.
 func (f *finder) summarize() {
@@ -94,7 +112,7 @@ func (f *finder) summarize() {
 		if f.res.Reaches == nil {
 			f.res.Reaches = make(map[*types.Var][]Reach)
 		}
-		f.res.Reaches[fl.field] = append(f.res.Reaches[fl.field], Reach{Owner: fl.owner, Knob: fl.knob, Source: fl.source, Driver: f.fieldDriver(fl)})
+		f.res.Reaches[fl.field] = append(f.res.Reaches[fl.field], Reach{Owner: fl.owner, Knob: fl.knob, Source: fl.source, Driver: f.fieldDriver(fl), Scale: fl.scale.n, ScaleRaw: fl.scale.raw})
 	}
 	for key, rs := range f.keyReaches {
 		if f.res.KeyReaches == nil {

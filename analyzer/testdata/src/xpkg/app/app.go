@@ -1,5 +1,6 @@
-// Package app uses the store in production code too.
-package app
+package app // want package:"poolcheck field reaches"
+
+// app uses the store in production code too.
 
 import (
 	"os"
@@ -45,3 +46,20 @@ func Conn() config.Conn {
 
 // A value that a helper other than a quoting one turns into the DSN's.
 func Mode() config.Mode { return config.Mode{SSLMode: "disable"} }
+
+// store reads Options through getters: a value written here into the
+// field a getter returns is judged here, scaled as the getter scales it.
+func Opts() config.Options {
+	return config.Options{MaxOpen: 1, LifetimeSeconds: 0, Debug: true} // want `\[prod-single-connection\] max_open is 1 \(SetMaxOpenConns, Options.MaxOpen\)` `\[prod-lifetime-unlimited\] conn_max_lifetime is unlimited \(SetConnMaxLifetime\(0 \* time.Second\), Options.LifetimeSeconds\)`
+}
+
+// A parameter of another package's method that stores it in the field
+// a getter returns: judged at the call.
+func Tuned() config.Options {
+	var o config.Options
+	o.Defaults(1) // want `\[prod-single-connection\] max_open is 1 \(SetMaxOpenConns, Defaults's conns at config.go:\d+\)`
+	return o
+}
+
+// Twice is no getter: what it reads is not followed.
+func Doubled() config.Options { return config.Options{MaxIdle: 0} }

@@ -70,11 +70,11 @@ func (o *Options) Defaults(conns int) { // want Defaults:"poolcheck func summary
 // Reset is not a defaults method: what it writes is no default.
 func (o *Options) Reset() { o.MaxOpen = 1 }
 
-func (o Options) MaxOpenConns() int { return o.MaxOpen } // no default: no fact
+func (o Options) MaxOpenConns() int { return o.MaxOpen } // want MaxOpenConns:"poolcheck func summary"
 
-func (o Options) MaxIdleConns() int { return o.MaxIdle } // want MaxIdleConns:"poolcheck default 2"
+func (o Options) MaxIdleConns() int { return o.MaxIdle } // want MaxIdleConns:"poolcheck default 2" MaxIdleConns:"poolcheck func summary"
 
-func (o Options) Lifetime() time.Duration { // want Lifetime:`poolcheck default -1 \* time.Second`
+func (o Options) Lifetime() time.Duration { // want Lifetime:`poolcheck default -1 \* time.Second` Lifetime:"poolcheck func summary"
 	return time.Duration(o.LifetimeSeconds) * time.Second
 }
 
