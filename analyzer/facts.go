@@ -127,11 +127,11 @@ func inModule(pass *analysis.Pass) bool {
 
 // summaries answers find.Summaries from the facts of pass.
 type summaries struct {
-	pass    *analysis.Pass
+	pass     *analysis.Pass
 	none     *bool
 	reaches  map[string]map[string][]reach // package path -> field key -> reaches; built on first use
 	defaults map[string]*defaultFact       // field key -> the default other packages give it; nil: two disagree
-	enc     objectpath.Encoder            // object paths of other packages' fields, cached
+	enc      objectpath.Encoder            // object paths of other packages' fields, cached
 }
 
 // None reports a package that imports no summaries: outside the main
