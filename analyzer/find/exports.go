@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Exported is what a package tells the other packages of the module
@@ -37,10 +38,15 @@ func Exports(fset *token.FileSet, files []*ast.File, info *types.Info, imported 
 		if v == nil || seen[v] {
 			return
 		}
-		if old, ok := ex.Defaults[v]; ok && old.Exact != d.Exact {
-			delete(ex.Defaults, v)
-			seen[v] = true
-			return
+		if old, ok := ex.Defaults[v]; ok {
+			if old.number() != d.number() {
+				delete(ex.Defaults, v)
+				seen[v] = true
+				return
+			}
+			if !old.Tag {
+				return // the same: Go code that sets it says more than a tag
+			}
 		}
 		if ex.Defaults == nil {
 			ex.Defaults = make(map[*types.Var]FieldDefault)
@@ -295,6 +301,17 @@ func funcDecls(fset *token.FileSet, files []*ast.File, info *types.Info) map[*ty
 		}
 	}
 	return decls
+}
+
+// number spells d as an integer when it can: a tag's duration,
+// default:"30s", as the nanoseconds 30 * time.Second is.
+func (d FieldDefault) number() string {
+	if d.Tag {
+		if dur, err := time.ParseDuration(d.Exact); err == nil {
+			return strconv.FormatInt(int64(dur), 10)
+		}
+	}
+	return d.Exact
 }
 
 // tagDefault returns the value of a default tag, as written.

@@ -169,3 +169,16 @@ type Env struct {
 }
 
 const DefaultMaxOpen = 1
+
+// TaggedPool has default tags and a constructor: where they agree, the
+// constructor's literal is the default (a tag's 30m is its 30 *
+// time.Minute); where they disagree, nothing is.
+type TaggedPool struct {
+	Lifetime time.Duration `default:"30m"` // want Lifetime:`poolcheck default 30 \* time.Minute`
+	MaxOpen  int           `default:"20"`  // want MaxOpen:"poolcheck default 20"
+	IdleTime time.Duration `default:"1m"`
+}
+
+func DefaultTaggedPool() *TaggedPool {
+	return &TaggedPool{Lifetime: 30 * time.Minute, MaxOpen: 20, IdleTime: 2 * time.Minute}
+}
