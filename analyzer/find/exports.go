@@ -7,6 +7,7 @@ import (
 	"go/types"
 	"reflect"
 	"strconv"
+	"slices"
 	"strings"
 	"time"
 )
@@ -54,7 +55,11 @@ func Exports(fset *token.FileSet, files []*ast.File, info *types.Info, imported 
 		ex.Defaults[v] = d
 	}
 	getters := make(map[*types.Func]getter)
-	lits := &literals{fset: fset, info: info, add: add, fallbackOf: ownFallbacks(fset, files, info, imported)}
+	drop := func(v *types.Var) {
+		delete(ex.Defaults, v)
+		seen[v] = true
+	}
+	lits := &literals{fset: fset, info: info, add: add, drop: drop, fallbackOf: ownFallbacks(fset, files, info, imported)}
 	for _, file := range files {
 		test := isTestFile(fset.File(file.Pos()).Name())
 		for _, decl := range file.Decls {
@@ -120,15 +125,19 @@ type literals struct {
 	fset       *token.FileSet
 	info       *types.Info
 	add        func(*types.Var, FieldDefault)
+	drop       func(*types.Var) // a field some constructor sets to what is not a constant
 	fallbackOf func(*types.Func) int
 }
 
 // returned records the constant fields of the struct literals a
 // constructor returns: return Config{MaxOpenConns: 30}, or a local it
-// returns, cfg := &Config{...}; ...; return cfg, nil.
+// returns, cfg := &Config{...}; ...; return cfg, nil. A field of a
+// returned local assigned on the way, cfg.MaxOpenConns /= 2, has the
+// constant assigned, or no default.
 func (l *literals) returned(body *ast.BlockStmt, also func(ast.Node) bool) {
 	var locals map[types.Object]*ast.CompositeLit
 	var back []types.Object
+	var sets []*ast.AssignStmt
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
@@ -137,6 +146,9 @@ func (l *literals) returned(body *ast.BlockStmt, also func(ast.Node) bool) {
 			}
 			return false
 		case *ast.AssignStmt:
+			if n.Tok != token.DEFINE {
+				sets = append(sets, n)
+			}
 			if n.Tok == token.DEFINE && len(n.Lhs) == 1 && len(n.Rhs) == 1 {
 				if lit := litOf(n.Rhs[0]); lit != nil {
 					if id, ok := n.Lhs[0].(*ast.Ident); ok && l.info.Defs[id] != nil {
@@ -162,6 +174,30 @@ func (l *literals) returned(body *ast.BlockStmt, also func(ast.Node) bool) {
 		if lit := locals[obj]; lit != nil {
 			l.fields(lit)
 			delete(locals, obj)
+		}
+	}
+	for _, as := range sets {
+		l.setFields(as, back)
+	}
+}
+
+// setFields records what as assigns to fields of the locals in back:
+// a constant with =, else nothing (the field has no default).
+func (l *literals) setFields(as *ast.AssignStmt, back []types.Object) {
+	for i, lhs := range as.Lhs {
+		sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+		if !ok {
+			continue
+		}
+		id, ok := ast.Unparen(sel.X).(*ast.Ident)
+		v, isVar := l.info.Uses[sel.Sel].(*types.Var)
+		if !ok || !isVar || !v.IsField() || !slices.Contains(back, l.info.Uses[id]) {
+			continue
+		}
+		if d, ok := l.value(as.Rhs[min(i, len(as.Rhs)-1)]); ok && as.Tok == token.ASSIGN && len(as.Lhs) == len(as.Rhs) {
+			l.add(v, d)
+		} else {
+			l.drop(v)
 		}
 	}
 }

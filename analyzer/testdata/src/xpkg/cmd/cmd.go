@@ -18,5 +18,6 @@ func Run() *sql.DB {
 	db.SetConnMaxLifetime(cfg.Lifetime) // want `\[prod-lifetime-unlimited\] conn_max_lifetime defaults to unlimited \(SetConnMaxLifetime\(0\), the default of Env.Lifetime at setup.go:\d+\)`
 	db.SetMaxIdleConns(cfg.Idle)        // two constructors disagree: unknown
 	db.SetConnMaxIdleTime(cfg.Timeout)  // a parameter of Load: unknown
+	db.SetMaxIdleConns(cfg.MaxIdle)     // Load and LoadReplica disagree: unknown
 	return db
 }

@@ -166,6 +166,7 @@ type Env struct {
 	Lifetime time.Duration
 	Idle     int
 	Timeout  time.Duration
+	MaxIdle  int
 }
 
 const DefaultMaxOpen = 1

@@ -16,8 +16,16 @@ func Load(timeout time.Duration) (*config.Env, error) { // want Load:"poolcheck 
 		MaxOpen:  config.EnvInt("DB_MAX_OPEN", config.DefaultMaxOpen),
 		Lifetime: envDuration("DB_LIFETIME", 0),
 		Timeout:  timeout, // a parameter: no default
+		MaxIdle:  config.EnvInt("DB_MAX_IDLE", 0),
 	}
 	return cfg, nil
+}
+
+// LoadReplica changes what Load gives MaxIdle: the field has no default.
+func LoadReplica() (*config.Env, error) {
+	cfg, err := Load(0)
+	cfg.MaxIdle *= 2
+	return cfg, err
 }
 
 // Big and Small disagree on Idle: it has no default.
