@@ -154,11 +154,15 @@ func (f *finder) editTarget(e ast.Expr) ast.Expr {
 
 // exprEdit returns the edit function that replaces expression e with Go
 // source text, adding the time import when the text needs it.
+//
+// The function keeps e and its file, not the finder: the results hold
+// it until the run ends, and the finder holds the package's inspector.
 func (f *finder) exprEdit(e ast.Expr) func(string) ([]analysis.TextEdit, bool) {
+	file := f.fileOf(e.Pos())
 	return func(src string) ([]analysis.TextEdit, bool) {
 		edits := []analysis.TextEdit{{Pos: e.Pos(), End: e.End(), NewText: []byte(src)}}
 		if strings.Contains(src, "time.") {
-			imp, ok := f.timeImport(e.Pos())
+			imp, ok := timeImport(file)
 			if !ok {
 				return nil, false
 			}
@@ -168,11 +172,10 @@ func (f *finder) exprEdit(e ast.Expr) func(string) ([]analysis.TextEdit, bool) {
 	}
 }
 
-// timeImport returns the edit that imports "time" into the file holding
-// pos, none when it is imported already, or false when the file imports
-// it under another name.
-func (f *finder) timeImport(pos token.Pos) ([]analysis.TextEdit, bool) {
-	file := f.fileOf(pos)
+// timeImport returns the edit that imports "time" into file, none when
+// it is imported already, or false when the file imports it under
+// another name (or is not known).
+func timeImport(file *ast.File) ([]analysis.TextEdit, bool) {
 	if file == nil {
 		return nil, false
 	}
