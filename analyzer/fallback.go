@@ -122,9 +122,13 @@ var (
 )
 
 // parse reads the non-test files of the package at path that this
-// platform builds, from the directory its export data names.
+// platform builds, from the directory its export data names. A file
+// golangci-lint compiled (one its declarations are in) is read whatever
+// its build constraint; a file with a constraint that declares none of
+// them is not: golangci-lint's build tags (run.build-tags), which the
+// plugin is not told, left it out.
 func (s *store) parse(fset *token.FileSet, path string) ([]*ast.File, []string, error) {
-	dir := s.dirOf(fset, path)
+	dir, built := s.sourceOf(fset, path)
 	if dir == "" {
 		return nil, nil, errNoSource // no declaration an importer could name
 	}
@@ -139,12 +143,15 @@ func (s *store) parse(fset *token.FileSet, path string) ([]*ast.File, []string, 
 		if !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
 			continue
 		}
-		if ok, err := build.Default.MatchFile(dir, name); !ok || err != nil {
+		if ok, err := build.Default.MatchFile(dir, name); !built[name] && (!ok || err != nil) {
 			continue
 		}
 		f, err := parser.ParseFile(fset, filepath.Join(dir, name), nil, parser.ParseComments|parser.SkipObjectResolution)
 		if err != nil {
 			return nil, nil, err
+		}
+		if !built[name] && constrained(f) {
+			continue
 		}
 		for _, is := range f.Imports {
 			p, _ := strconv.Unquote(is.Path.Value)
@@ -158,19 +165,50 @@ func (s *store) parse(fset *token.FileSet, path string) ([]*ast.File, []string, 
 	return files, imports, nil
 }
 
-// dirOf returns the directory of the package at path from the
-// positions of its declarations.
-func (s *store) dirOf(fset *token.FileSet, path string) string {
-	pkg := s.lookup(path)
-	if pkg == nil {
-		return ""
-	}
-	for _, name := range pkg.Scope().Names() {
-		if pos := pkg.Scope().Lookup(name).Pos(); pos.IsValid() {
-			return filepath.Dir(fset.Position(pos).Filename)
+// constrained reports a file with a //go:build line.
+func constrained(f *ast.File) bool {
+	for _, cg := range f.Comments {
+		if cg.Pos() > f.Package {
+			return false
+		}
+		for _, c := range cg.List {
+			if strings.HasPrefix(c.Text, "//go:build ") {
+				return true
+			}
 		}
 	}
-	return ""
+	return false
+}
+
+// sourceOf returns the directory of the package at path, and the base
+// names of the files its declarations (methods included) are in.
+func (s *store) sourceOf(fset *token.FileSet, path string) (string, map[string]bool) {
+	pkg := s.lookup(path)
+	if pkg == nil {
+		return "", nil
+	}
+	dir := ""
+	built := make(map[string]bool)
+	add := func(pos token.Pos) {
+		if !pos.IsValid() {
+			return
+		}
+		name := fset.Position(pos).Filename
+		if dir == "" {
+			dir = filepath.Dir(name)
+		}
+		built[filepath.Base(name)] = true
+	}
+	for _, name := range pkg.Scope().Names() {
+		obj := pkg.Scope().Lookup(name)
+		add(obj.Pos())
+		if n, ok := obj.Type().(*types.Named); ok && obj.Pkg() == pkg {
+			for m := range n.Methods() {
+				add(m.Pos())
+			}
+		}
+	}
+	return dir, built
 }
 
 // check type-checks files against the packages golangci-lint loaded.

@@ -104,6 +104,26 @@ func TestInProcess(t *testing.T) {
 	}
 }
 
+// TestInProcessBuildTags: golangci-lint loads the packages with its
+// build tags (run.build-tags), which the plugin is not told. A package
+// it summarizes from source is read with the files golangci-lint
+// compiled: the one with a pooltag constraint, not the !pooltag one.
+func TestInProcessBuildTags(t *testing.T) {
+	t.Parallel()
+	pkgs := loadFixturesFlags(t, []string{"-tags=pooltag"}, "fixtures/src/xpkg/tagged", "fixtures/src/xpkg/taguse")
+	var want []string
+	for _, l := range runInProcess(t, pkgs, func(*packages.Package) bool { return true }) {
+		if strings.Contains(l, "/xpkg/taguse/") {
+			want = append(want, l)
+		}
+	}
+	if len(want) == 0 {
+		t.Fatal("with the pooltag tag, nothing is reported in xpkg/taguse")
+	}
+	only := func(p *packages.Package) bool { return p.PkgPath == "fixtures/src/xpkg/taguse" }
+	sameSet(t, runInProcess(t, pkgs, only), want)
+}
+
 // golangciPackages are the packages golangci-lint analyzes with tests
 // on, imports first: a package's test variant in place of the package,
 // and no test main.
@@ -126,7 +146,13 @@ func golangciPackages(pkgs []*packages.Package) []*packages.Package {
 
 func loadFixtures(t *testing.T, paths ...string) []*packages.Package {
 	t.Helper()
+	return loadFixturesFlags(t, nil, paths...)
+}
+
+func loadFixturesFlags(t *testing.T, flags []string, paths ...string) []*packages.Package {
+	t.Helper()
 	cfg := &packages.Config{
+		BuildFlags: flags,
 		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
 			packages.NeedTypes | packages.NeedTypesSizes | packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule,
 		Dir:   fixtures,
