@@ -67,8 +67,14 @@ func parseText(t *text, driver catalog.Driver, ctx context) *parsed {
 	// The constant tail as a query fragment: "?a=1" or "&a=1" after a
 	// value, or any fragment at a sink.
 	tail := t.tail()
-	if tail == len(t.s) || tail > 0 && ctx == concat && !isSep(t.s[tail]) && !isSep(t.s[tail-1]) {
-		return nil // a separator variable's byte before the tail counts (sep + "_pragma=...")
+	if tail < len(t.s) && tail > 0 && ctx == concat && !isSep(t.s[tail]) && !isSep(t.s[tail-1]) {
+		// A separator variable's byte before the tail counts (sep +
+		// "_pragma=..."); so does the query of a URL template whose
+		// scheme or host is a value ("%s://%s/db?sslmode=disable").
+		tail = urlQuery(t.s, tail)
+	}
+	if tail < 0 || tail == len(t.s) {
+		return nil
 	}
 	u := t.slice(tail, len(t.s))
 	d, err := dsn.ParseFragment(u.s, catalog.FragmentKey)
@@ -90,6 +96,16 @@ func accept(d *dsn.DSN, ctx context) (catalog.Driver, bool) {
 }
 
 func isSep(b byte) bool { return b == '?' || b == '&' }
+
+// urlQuery returns where the query starts in the constant tail of a URL
+// template, s[tail:]: at its '?', when s has a "://" before it. -1 if not.
+func urlQuery(s string, tail int) int {
+	q := strings.IndexByte(s[tail:], '?')
+	if q < 0 || !strings.Contains(s[:tail+q], "://") {
+		return -1
+	}
+	return tail + q
+}
 
 func isSQLite(d catalog.Driver) bool { return family(d) == "sqlite" }
 

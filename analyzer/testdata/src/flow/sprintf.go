@@ -84,3 +84,19 @@ func (c FmtConfig) dsn() string { return fmt.Sprintf(tmplFormat, c.Host, c.SSL) 
 func loadFmt() FmtConfig {
 	return FmtConfig{Host: "db", SSL: "disable"} // want `\[prod-tls-disabled\] tls_mode is disable \(sslmode, FmtConfig.SSL\)`
 }
+
+// A URL template whose scheme and host are values: its query is still
+// the DSN's, judged and fixed in place.
+func schemeTemplate(scheme, host string) string {
+	return fmt.Sprintf("%s://app@%s/app?sslmode=disable", scheme, host) // want `\[prod-tls-disabled\] tls_mode is disable \(sslmode\)`
+}
+
+// URL templates that are no DSN: their queries name nothing a driver
+// reads.
+func apiTemplate(scheme, host string, page int) string {
+	return fmt.Sprintf("%s://%s/api/items?page=%d&sort=name", scheme, host, page)
+}
+
+func healthTemplate(host string) string {
+	return fmt.Sprintf("https://%s/healthz?verbose=1", host)
+}
