@@ -146,8 +146,8 @@ func (l *literals) returned(body *ast.BlockStmt, also func(ast.Node) bool) {
 			}
 			return false
 		case *ast.AssignStmt:
-			if n.Tok != token.DEFINE {
-				sets = append(sets, n)
+			if _, ok := n.Lhs[0].(*ast.SelectorExpr); ok && n.Tok != token.DEFINE {
+				sets = append(sets, n) // cfg.MaxOpen = 10, cfg.MaxOpen /= 2
 			}
 			if n.Tok == token.DEFINE && len(n.Lhs) == 1 && len(n.Rhs) == 1 {
 				if lit := litOf(n.Rhs[0]); lit != nil {
