@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/poolcheck/poolcheck/catalog"
 	"github.com/poolcheck/poolcheck/model"
@@ -172,6 +173,7 @@ func (f *finder) fieldValue(c inspector.Cursor, fls []fieldFlow, e ast.Expr, h H
 	if len(fls) == 0 {
 		return
 	}
+	e = f.pointee(e)
 	if !f.valueOf(e).konst {
 		f.paramField(c, fls, e)
 		for _, fl := range fls {
@@ -191,6 +193,30 @@ func (f *finder) fieldValue(c inspector.Cursor, fls []fieldFlow, e ast.Expr, h H
 			it.Driver, it.Pool.Driver = d, d
 		}
 	}
+}
+
+// pointee returns x when e is a call of a generic helper that returns a
+// pointer to its argument, ptr.To(x) (k8s.io/utils/ptr, lo.ToPtr and
+// the like: func[T any](v T) *T), written into a pointer field.
+func (f *finder) pointee(e ast.Expr) ast.Expr {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 {
+		return e
+	}
+	fn, ok := typeutil.Callee(f.info, call).(*types.Func)
+	if !ok {
+		return e
+	}
+	sig := fn.Origin().Signature()
+	if sig.TypeParams().Len() != 1 || sig.Params().Len() != 1 || sig.Results().Len() != 1 {
+		return e
+	}
+	tp := sig.TypeParams().At(0)
+	ptr, ok := sig.Results().At(0).Type().(*types.Pointer)
+	if !ok || sig.Params().At(0).Type() != tp || ptr.Elem() != tp {
+		return e
+	}
+	return call.Args[0]
 }
 
 // quoteEdit reads a DSN parameter's value written into a string field

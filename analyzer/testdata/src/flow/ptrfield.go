@@ -41,3 +41,19 @@ func ptrCallers() {
 	OpenPtr("postgres://h/db", PtrMaxOpen(0)) // want `\[prod-pool-unbounded\] max_open is unlimited \(SetMaxOpenConns\(0\), PtrMaxOpen's n at ptrfield.go:15\)`
 	OpenPtr("postgres://h/db", PtrMaxOpen(20), PtrMaxIdle(0))
 }
+
+// ptrTo returns a pointer to its argument, as k8s.io/utils/ptr.To does: a
+// value written through it into a pointer field is the argument.
+func ptrTo[T any](v T) *T { return &v }
+
+// ptrCopy is not such a helper: it takes a pointer.
+func ptrCopy[T any](v *T) *T { c := *v; return &c }
+
+func defaultPtrOpts(o *ptrOpts, def *int) {
+	if o.maxOpen == nil {
+		o.maxOpen = ptrTo(0) // want `\[prod-pool-unbounded\] max_open is unlimited \(SetMaxOpenConns\(0\), ptrOpts.maxOpen\)`
+	}
+	if o.maxIdle == nil {
+		o.maxIdle = ptrCopy(def)
+	}
+}
