@@ -101,13 +101,18 @@ func Exports(fset *token.FileSet, files []*ast.File, info *types.Info, imported 
 		}
 	}
 	for fn, g := range getters {
-		if isInteger(fn.Signature().Results().At(0).Type()) {
+		if g.key == "" && isInteger(fn.Signature().Results().At(0).Type()) {
 			if ex.GetterFields == nil {
 				ex.GetterFields = make(map[*types.Func]GetterField)
 			}
 			ex.GetterFields[fn] = GetterField{Field: g.field.Name(), Scale: g.scale.n, ScaleRaw: g.scale.raw}
 		}
-		if d, ok := ex.Defaults[g.field]; ok {
+		d, ok := ex.Defaults[g.field]
+		if g.key != "" {
+			d, ok = lits.tables[tableKey{g.field, g.key, g.entry}]
+			ok = ok && d.Exact != ""
+		}
+		if ok {
 			if d, ok := g.scaled(d); ok {
 				if ex.Getters == nil {
 					ex.Getters = make(map[*types.Func]FieldDefault)
@@ -127,6 +132,17 @@ type literals struct {
 	add        func(*types.Var, FieldDefault)
 	drop       func(*types.Var) // a field some constructor sets to what is not a constant
 	fallbackOf func(*types.Func) int
+	// tables holds the constants of options tables, map fields whose
+	// entries are struct literals: {"MAX_CONNS": {intValue: 20}}. A
+	// zero FieldDefault marks an entry field two literals disagree on.
+	tables map[tableKey]FieldDefault
+}
+
+// tableKey names one field of one entry of an options table.
+type tableKey struct {
+	table *types.Var
+	key   string
+	entry *types.Var
 }
 
 // returned records the constant fields of the struct literals a
@@ -253,7 +269,11 @@ func (l *literals) fields(lit *ast.CompositeLit) {
 			continue
 		}
 		if inner := litOf(e); inner != nil {
-			l.fields(inner)
+			if _, isMap := l.info.TypeOf(inner).Underlying().(*types.Map); isMap {
+				l.table(v, inner)
+			} else {
+				l.fields(inner)
+			}
 			continue
 		}
 		if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
@@ -263,6 +283,40 @@ func (l *literals) fields(lit *ast.CompositeLit) {
 		}
 		if d, ok := l.value(e); ok {
 			l.add(v, d)
+		}
+	}
+}
+
+// table records the constant fields of the entries of a map literal
+// held in field v, keyed by constant strings.
+func (l *literals) table(v *types.Var, lit *ast.CompositeLit) {
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		entry := litOf(kv.Value)
+		if entry == nil {
+			continue
+		}
+		tv := l.info.Types[kv.Key]
+		if tv.Value == nil || tv.Value.Kind() != constant.String {
+			continue
+		}
+		for id, e := range keyed(entry) {
+			f, isVar := l.info.Uses[id].(*types.Var)
+			d, ok := l.value(e)
+			if !isVar || !ok {
+				continue
+			}
+			k := tableKey{v, constant.StringVal(tv.Value), f}
+			if l.tables == nil {
+				l.tables = make(map[tableKey]FieldDefault)
+			}
+			if old, seen := l.tables[k]; seen && old.number() != d.number() {
+				d = FieldDefault{}
+			}
+			l.tables[k] = d
 		}
 	}
 }

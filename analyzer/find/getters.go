@@ -16,6 +16,10 @@ import (
 type getter struct {
 	field *types.Var
 	scale scaling // n 0: the field as it is
+	// For a getter of an options table, c.options["MAX_CONNS"].intValue,
+	// field is the map, key the entry's key and entry the entry's field.
+	key   string
+	entry *types.Var
 }
 
 // getterOf reads d as a getter: an exported method with no parameters
@@ -36,7 +40,31 @@ func getterOf(info *types.Info, d *ast.FuncDecl) (*types.Func, getter, bool) {
 		e, g.scale = x, sc
 	}
 	g.field = recvField(info, sig.Recv(), e)
+	if g.field == nil {
+		g.field, g.key, g.entry = tableEntry(info, sig.Recv(), e)
+	}
 	return fn, g, g.field != nil
+}
+
+// tableEntry reads e as r.M["KEY"].F, a field of the entry a constant
+// key selects in a map field of the receiver r: the map field, the key
+// and the entry's field.
+func tableEntry(info *types.Info, recv types.Object, e ast.Expr) (*types.Var, string, *types.Var) {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return nil, "", nil
+	}
+	idx, ok := ast.Unparen(sel.X).(*ast.IndexExpr)
+	entry, isVar := info.Uses[sel.Sel].(*types.Var)
+	if !ok || !isVar || !entry.IsField() {
+		return nil, "", nil
+	}
+	tv := info.Types[idx.Index]
+	m := recvField(info, recv, idx.X)
+	if m == nil || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return nil, "", nil
+	}
+	return m, constant.StringVal(tv.Value), entry
 }
 
 // scaledBy reads x * k or k * x with k an integer constant, x maybe
@@ -163,7 +191,7 @@ func (f *finder) getterField(e ast.Expr) (*types.Var, string, scaling, bool) {
 			return nil, "", scaling{}, false
 		}
 		_, own, ok := getterOf(f.info, d)
-		if !ok {
+		if !ok || own.key != "" {
 			return nil, "", scaling{}, false
 		}
 		g = GetterField{Field: own.field.Name(), Scale: own.scale.n, ScaleRaw: own.scale.raw}

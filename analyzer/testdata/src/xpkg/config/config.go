@@ -183,3 +183,26 @@ type TaggedPool struct {
 func DefaultTaggedPool() *TaggedPool {
 	return &TaggedPool{Lifetime: 30 * time.Minute, MaxOpen: 20, IdleTime: 2 * time.Minute}
 }
+
+// Table keeps its settings in an options table that getters read by
+// key: the constants of the table's entries are the getters' defaults.
+type tableOption struct {
+	intValue int
+	duration time.Duration
+}
+
+type Table struct{ options map[string]*tableOption }
+
+func NewTable() *Table {
+	return &Table{options: map[string]*tableOption{
+		"MAX_CONNS": {intValue: 0},
+		"LIFETIME":  {duration: 5 * time.Minute},
+	}}
+}
+
+func (t *Table) MaxConns() int { return t.options["MAX_CONNS"].intValue } // want MaxConns:"poolcheck default 0"
+
+func (t *Table) Lifetime() time.Duration { return t.options["LIFETIME"].duration } // want Lifetime:`poolcheck default 5 \* time.Minute`
+
+// Idle reads a key the table does not hold: no default.
+func (t *Table) Idle() int { return t.options["IDLE"].intValue }

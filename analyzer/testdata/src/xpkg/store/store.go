@@ -141,3 +141,12 @@ func OpenEnv(e config.Env) *sql.DB {
 	db.SetMaxOpenConns(e.MaxOpen)
 	return db
 }
+
+// OpenTable reads another package's options table through its getters.
+func OpenTable(t *config.Table) *sql.DB {
+	db, _ := sql.Open("pgx", os.Getenv("DATABASE_URL"))
+	db.SetMaxOpenConns(t.MaxConns()) // want `\[prod-pool-unbounded\] max_open defaults to unlimited \(SetMaxOpenConns\(0\), the default Table.MaxConns\(\) returns, set at config.go:\d+\)`
+	db.SetConnMaxLifetime(t.Lifetime())
+	db.SetMaxIdleConns(t.Idle())
+	return db
+}
