@@ -6,8 +6,8 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
-	"strconv"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
