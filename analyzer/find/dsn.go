@@ -67,13 +67,18 @@ func parseText(t *text, driver catalog.Driver, ctx context) *parsed {
 	// The constant tail as a query fragment: "?a=1" or "&a=1" after a
 	// value, or any fragment at a sink.
 	tail := t.tail()
-	if tail < len(t.s) && tail > 0 && ctx == concat && !isSep(t.s[tail]) && !isSep(t.s[tail-1]) {
-		// A separator variable's byte before the tail counts (sep +
-		// "_pragma=..."); so does the query of a URL template whose
-		// scheme or host is a value ("%s://%s/db?sslmode=disable").
-		tail = urlQuery(t.s, tail)
+	if tail < len(t.s) && tail > 0 && !isSep(t.s[tail]) && !isSep(t.s[tail-1]) {
+		// The query of a URL template whose scheme or host is a value
+		// ("%s://%s/db?sslmode=disable"). Otherwise, off a sink, only a
+		// separator variable's byte before the tail counts (sep +
+		// "_pragma=...").
+		if q := urlQuery(t.s, tail); q >= 0 {
+			tail = q
+		} else if ctx == concat {
+			return nil
+		}
 	}
-	if tail < 0 || tail == len(t.s) {
+	if tail == len(t.s) {
 		return nil
 	}
 	u := t.slice(tail, len(t.s))

@@ -100,3 +100,16 @@ func apiTemplate(scheme, host string, page int) string {
 func healthTemplate(host string) string {
 	return fmt.Sprintf("https://%s/healthz?verbose=1", host)
 }
+
+// The same template behind two helpers, opened with pgx: judged as the
+// sink's driver.
+func schemeURL(scheme, host string) string {
+	return fmt.Sprintf("%s://app@%s/app?connect_timeout=10&sslmode=disable", scheme, host) // want `\[prod-tls-disabled\] tls_mode is disable \(sslmode\)`
+}
+
+func pgURL(host string) string { return schemeURL("postgres", host) }
+
+func openSchemeURL() *sql.DB {
+	db, _ := sql.Open("pgx", pgURL(os.Getenv("PGHOST")))
+	return db
+}
