@@ -4,8 +4,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"go/token"
 	"strings"
 	"testing"
+
+	"github.com/poolcheck/poolcheck/analyzer/find"
+	"github.com/poolcheck/poolcheck/analyzer/group"
+	"github.com/poolcheck/poolcheck/catalog"
+	"github.com/poolcheck/poolcheck/model"
 )
 
 // -inventory says where a value given through a named constant is
@@ -160,4 +166,28 @@ func runInventory(t *testing.T) []invEntry {
 		t.Fatal(err, stdout.String())
 	}
 	return got.Settings
+}
+
+// A value that reaches two settings (a field a database/sql pool and a
+// pgxpool read) is listed once, the same entry whatever order the
+// packages' pools came in.
+func TestInventoryOneEntryAPlace(t *testing.T) {
+	fset := token.NewFileSet()
+	f := fset.AddFile("/m/a.go", -1, 40)
+	f.SetLinesForContent([]byte("package a\n\nvar x = Config{MaxOpen: 1}\n\n\n\n\n\n\n\n\n\n"))
+	pos := f.Pos(30)
+	pool := func(driver catalog.Driver, key string) *group.Pool {
+		s := &model.Site{Setting: catalog.MaxOpen, Key: key, Raw: "1", Knob: &catalog.Knob{Driver: driver, Key: key},
+			Ref: &find.Ref{Pos: pos, End: pos + 1}}
+		return &group.Pool{Pool: &model.Pool{Driver: driver, Sites: []*model.Site{s}}, Items: []*find.Item{{Pos: pos, End: pos + 1}}}
+	}
+	a, b := pool(catalog.SQL, "SetMaxOpenConns"), pool(catalog.Pgxpool, "MaxConns")
+	first := inventory(&outcome{fset: fset, pools: []*group.Pool{a, b}})
+	second := inventory(&outcome{fset: fset, pools: []*group.Pool{b, a}})
+	if len(first) != 1 || len(second) != 1 {
+		t.Fatalf("%d and %d entries, want 1", len(first), len(second))
+	}
+	if first[0].Raw != second[0].Raw {
+		t.Errorf("listed %s, then %s", first[0].Raw, second[0].Raw)
+	}
 }

@@ -106,7 +106,6 @@ type invEntry struct {
 // inventory lists every site of every pool once, in source order.
 func inventory(out *outcome) []invEntry {
 	var es []invEntry
-	seen := make(map[string]bool)
 	for _, p := range out.pools {
 		pos := out.fset.Position(p.Items[0].Pos)
 		id := fmt.Sprintf("%s:%d", relPath(pos.Filename), pos.Line)
@@ -116,20 +115,21 @@ func inventory(out *outcome) []invEntry {
 				continue // nothing the catalog knows: host, user, password, ...
 			}
 			sp := out.fset.Position(cmp.Or(ref.Listed, ref.Pos))
-			k := fmt.Sprintf("%s:%d", sp.Filename, sp.Offset)
-			if seen[k] {
-				continue
-			}
-			seen[k] = true
 			es = append(es, invEntry{File: relPath(sp.Filename), Line: sp.Line, Col: sp.Column,
 				Driver: string(p.Driver), Setting: string(siteSetting(s)), Value: canonical(s),
 				Raw: s.Key + "=" + s.Raw, From: s.Via, ValueAt: valueAt(out, ref), Scope: p.Scopes, Pool: id, DSN: p.DSN})
 		}
 	}
+	// One entry a place: a value that reaches two settings (a field read
+	// by a database/sql pool and by a pgxpool one) is listed once, the
+	// same one every run, whatever order the packages finished in.
 	slices.SortStableFunc(es, func(a, b invEntry) int {
-		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
+		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col),
+			cmp.Compare(a.Driver, b.Driver), cmp.Compare(a.Raw, b.Raw), cmp.Compare(a.Pool, b.Pool))
 	})
-	return es
+	return slices.CompactFunc(es, func(a, b invEntry) bool {
+		return a.File == b.File && a.Line == b.Line && a.Col == b.Col
+	})
 }
 
 // valueAt spells where a site's value is written, when that is not
