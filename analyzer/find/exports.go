@@ -269,7 +269,7 @@ func (l *literals) fields(lit *ast.CompositeLit) {
 			continue
 		}
 		if inner := litOf(e); inner != nil {
-			if _, isMap := l.info.TypeOf(inner).Underlying().(*types.Map); isMap {
+			if t := l.info.TypeOf(inner); t != nil && isMap(t) {
 				l.table(v, inner)
 			} else {
 				l.fields(inner)
@@ -285,6 +285,11 @@ func (l *literals) fields(lit *ast.CompositeLit) {
 			l.add(v, d)
 		}
 	}
+}
+
+func isMap(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Map)
+	return ok
 }
 
 // table records the constant fields of the entries of a map literal
