@@ -53,6 +53,10 @@ func (sc scaling) apply(exact string) (string, bool) {
 // is in the scale's unit, not the knob's), and no unit check.
 func (f *finder) scaledItem(c inspector.Cursor, k *catalog.Knob, src model.Source, e ast.Expr, h Handle, sc scaling) *Item {
 	v := f.valueOf(e)
+	if x, ok := f.onlyValue(c, e); ok && !v.konst {
+		v = f.valueOf(x)
+		v.elsewhere, v.via = true, "the one value "+types.ExprString(e)+" holds here"
+	}
 	if v.def && v.konst && f.guardedDefault(c, e, v) {
 		v = value{expr: f.resolve(e), raw: types.ExprString(e)} // never reaches the setter: unknown
 	}

@@ -386,6 +386,9 @@ func (f *finder) queryParam(c inspector.Cursor, ke, ve ast.Expr, h Handle) {
 		return
 	}
 	t := f.textOf(f.resolve(ve))
+	if x, ok := f.onlyValue(c, ve); ok {
+		t = f.textOf(x).frozen() // one of several assignments: no fix here
+	}
 	if t == nil {
 		return
 	}

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 )
 
 // hole stands for a value that is not constant inside a text. A digit
@@ -143,4 +144,17 @@ func (t *text) slice(a, b int) *text {
 		u.add(q, t.s[lo:hi])
 	}
 	return u
+}
+
+// frozen returns t with no part editable: its bytes are written in more
+// than one place.
+func (t *text) frozen() *text {
+	if t == nil {
+		return nil
+	}
+	out := &text{s: t.s, parts: slices.Clone(t.parts)}
+	for i := range out.parts {
+		out.parts[i].lit = nil
+	}
+	return out
 }

@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // varInfo counts the assignments to a local variable.
@@ -17,6 +18,9 @@ type varInfo struct {
 	// and cond that check.
 	zero, cond ast.Expr
 	seps       int // assignments of a query separator, "?" or "&"
+	// vals are the values assigned, one an assignment; shorter than n
+	// when some assignment has no value of its own (x++, a parameter).
+	vals []ast.Expr
 }
 
 // index records constant declarations and local variable assignments,
@@ -110,6 +114,9 @@ func (f *finder) indexSpec(vs *ast.ValueSpec) {
 			vi := f.varInfo(obj)
 			vi.n++
 			vi.expr = val
+			if val != nil {
+				vi.vals = append(vi.vals, val)
+			}
 		}
 	}
 }
@@ -135,6 +142,9 @@ func (f *finder) assign(lhs, rhs ast.Expr) {
 	}
 	vi.n++
 	vi.expr = rhs
+	if rhs != nil {
+		vi.vals = append(vi.vals, rhs)
+	}
 	if s, ok := f.constString(rhs); ok && rhs != nil && (s == "?" || s == "&") {
 		vi.seps++
 	}
@@ -321,4 +331,38 @@ func (f *finder) unitless(e ast.Expr) bool {
 func isUntyped(t types.Type) bool {
 	b, ok := t.(*types.Basic)
 	return ok && b.Info()&types.IsUntyped != 0
+}
+
+// onlyValue reads a local that every assignment gives a constant, when
+// the code at c sees one value of them only: the others fail a condition
+// around c. sslmode := ""; if tls { sslmode = "verify-full" }; if
+// sslmode != "" { q.Add("sslmode", sslmode) } adds verify-full. It
+// returns the first assignment of that value, and false when there is
+// none or more than one value.
+func (f *finder) onlyValue(c inspector.Cursor, e ast.Expr) (ast.Expr, bool) {
+	v := f.localVar(e)
+	if v == nil {
+		return nil, false
+	}
+	f.index()
+	vi := f.vars[v]
+	if vi == nil || vi.addr || vi.n < 2 || len(vi.vals) != vi.n {
+		return nil, false
+	}
+	var only ast.Expr
+	var val constant.Value
+	for _, x := range vi.vals {
+		tv := f.info.Types[x]
+		if tv.Value == nil {
+			return nil, false
+		}
+		switch {
+		case f.guarded(c, e, tv.Value):
+		case only == nil:
+			only, val = x, tv.Value
+		case !constant.Compare(val, token.EQL, tv.Value):
+			return nil, false
+		}
+	}
+	return only, only != nil
 }
