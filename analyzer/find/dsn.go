@@ -161,6 +161,9 @@ func (f *finder) dsnItem(c inspector.Cursor, p *parsed, driver catalog.Driver, h
 			s.Via, s.Default = part.def, true
 			ref.Listed = part.hole
 		}
+		if part != nil && part.listed.IsValid() {
+			s.Via, ref.Listed, ref.ValueAt = join(s.Via, part.note), part.listed, part.pos
+		}
 		f.holeField(p, i, s.Knob, pool.Driver)
 		s.Ref = ref
 	}

@@ -387,7 +387,7 @@ func (f *finder) queryParam(c inspector.Cursor, ke, ve ast.Expr, h Handle) {
 	}
 	t := f.textOf(f.resolve(ve))
 	if x, ok := f.onlyValue(c, ve); ok {
-		t = f.textOf(x).frozen() // one of several assignments: no fix here
+		t = f.textOf(x).frozen(ve.Pos(), "the one value "+types.ExprString(ve)+" holds here") // no fix: several assignments
 	}
 	if t == nil {
 		return

@@ -33,6 +33,10 @@ type part struct {
 	field      *types.Var   // the application's struct field a verb's hole prints
 	owner      string       // the name of that field's struct type
 	sep        bool         // a variable that holds "?" or "&": not constant, but a separator
+	// listed is where bytes written elsewhere are read (a local's one
+	// value, written at pos), and note says how they get there.
+	listed token.Pos
+	note   string
 }
 
 func (t *text) add(p part, s string) {
@@ -146,15 +150,15 @@ func (t *text) slice(a, b int) *text {
 	return u
 }
 
-// frozen returns t with no part editable: its bytes are written in more
-// than one place.
-func (t *text) frozen() *text {
+// frozen returns t with no part editable, read at listed: its bytes are
+// written in more than one place, which note names.
+func (t *text) frozen(listed token.Pos, note string) *text {
 	if t == nil {
 		return nil
 	}
 	out := &text{s: t.s, parts: slices.Clone(t.parts)}
 	for i := range out.parts {
-		out.parts[i].lit = nil
+		out.parts[i].lit, out.parts[i].listed, out.parts[i].note = nil, listed, note
 	}
 	return out
 }

@@ -13,7 +13,7 @@ func insecureQuery(insecure bool) string {
 	q := url.Values{}
 	mode := ""
 	if insecure {
-		mode = "disable" // want `\[prod-tls-disabled\] tls_mode is disable \(sslmode\)`
+		mode = "disable" // want `\[prod-tls-disabled\] tls_mode is disable \(sslmode, the one value mode holds here\)`
 	}
 	if mode != "" {
 		q.Add("sslmode", mode)
