@@ -189,7 +189,7 @@ func (s *summaries) Default(v *types.Var) (find.FieldDefault, bool) {
 	if len(s.defaults) == 0 {
 		return find.FieldDefault{}, false
 	}
-	if fd := s.defaults[fieldKey(v)]; fd != nil {
+	if fd := s.defaults[s.key(v)]; fd != nil {
 		return fd.value(), true
 	}
 	return find.FieldDefault{}, false
@@ -220,11 +220,24 @@ func (s *summaries) Reaches(v *types.Var) []find.Reach {
 	if s.indexReaches()[v.Pkg().Path()] == nil {
 		return nil
 	}
-	p, err := s.enc.For(v)
-	if err != nil {
+	k := s.key(v)
+	if k == "" {
 		return nil
 	}
-	return s.reachesOf(v.Pkg().Path(), v.Pkg().Path()+" "+string(p))
+	return s.reachesOf(v.Pkg().Path(), k)
+}
+
+// key is fieldKey with the object paths of this pass's encoder, which
+// caches them: "pkgpath objectpath".
+func (s *summaries) key(v *types.Var) string {
+	if v.Pkg() == nil {
+		return ""
+	}
+	p, err := s.enc.For(v)
+	if err != nil {
+		return ""
+	}
+	return v.Pkg().Path() + " " + string(p)
 }
 
 func (s *summaries) KeyReaches(key string) []find.Reach {

@@ -119,15 +119,8 @@ func (f *finder) constText(e ast.Expr, val string) *text {
 // constDecl returns the named constant e refers to and, when it is
 // declared in this package with an explicit value, that value.
 func (f *finder) constDecl(e ast.Expr) (*types.Const, ast.Expr) {
-	var id *ast.Ident
-	switch e := e.(type) {
-	case *ast.Ident:
-		id = e
-	case *ast.SelectorExpr:
-		id = e.Sel
-	}
-	c, ok := f.info.Uses[id].(*types.Const)
-	if !ok {
+	c := namedConst(f.info, e)
+	if c == nil {
 		return nil, nil
 	}
 	if c.Pkg() != f.pkg {

@@ -335,7 +335,7 @@ func (l *literals) value(e ast.Expr) (FieldDefault, bool) {
 		return FieldDefault{}, false
 	}
 	pos := e.Pos()
-	if c := namedConst(l.info, e); c != nil && l.fset.File(c.Pos()) != nil {
+	if c := namedConst(l.info, ast.Unparen(e)); c != nil && l.fset.File(c.Pos()) != nil {
 		pos = c.Pos()
 	}
 	return FieldDefault{Exact: exactString(tv), Raw: types.ExprString(e), At: at(l.fset, pos), File: l.fset.Position(pos).Filename}, true
@@ -343,7 +343,7 @@ func (l *literals) value(e ast.Expr) (FieldDefault, bool) {
 
 // namedConst returns the constant e names: maxOpen, config.MaxOpen.
 func namedConst(info *types.Info, e ast.Expr) *types.Const {
-	switch x := ast.Unparen(e).(type) {
+	switch x := e.(type) {
 	case *ast.Ident:
 		c, _ := info.Uses[x].(*types.Const)
 		return c
@@ -402,11 +402,21 @@ func funcDecls(fset *token.FileSet, files []*ast.File, info *types.Info) map[*ty
 // default:"30s", as the nanoseconds 30 * time.Second is.
 func (d FieldDefault) number() string {
 	if d.Tag {
-		if dur, err := time.ParseDuration(d.Exact); err == nil {
-			return strconv.FormatInt(int64(dur), 10)
+		if ns, ok := nanoseconds(d.Exact); ok {
+			return ns
 		}
 	}
 	return d.Exact
+}
+
+// nanoseconds spells a duration as time.ParseDuration reads it ("5s")
+// in nanoseconds, the integer a time.Duration constant holds.
+func nanoseconds(s string) (string, bool) {
+	d, err := time.ParseDuration(s)
+	if err != nil {
+		return "", false
+	}
+	return strconv.FormatInt(int64(d), 10), true
 }
 
 // tagDefault returns the value of a default tag, as written.

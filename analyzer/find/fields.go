@@ -8,7 +8,6 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
-	"time"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -320,14 +319,10 @@ func tagValueOffset(lit, key string) int {
 // goValue spells a tag's value as a constant of the knob's Go type
 // reads: a duration ("5s") in nanoseconds.
 func goValue(k *catalog.Knob, val string) string {
-	if k.Unit != catalog.UnitGoDuration {
-		return val
+	if ns, ok := nanoseconds(val); ok && k.Unit == catalog.UnitGoDuration {
+		return ns
 	}
-	d, err := time.ParseDuration(val)
-	if err != nil {
-		return val
-	}
-	return strconv.FormatInt(int64(d), 10)
+	return val
 }
 
 // tagItem records one default from a tag.
