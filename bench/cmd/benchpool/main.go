@@ -171,8 +171,72 @@ func driversCorpus() *corpus {
 // bench/corpus's packages (store, cache, orm, entdb, app), each copy
 // under its own path pNNN, with the corpus's go.mod requirements.
 func scaleModule() string {
-	src := filepath.Join(bench, "corpus")
-	dir := filepath.Join(out, "scale")
+	return copies(filepath.Join(bench, "corpus"), filepath.Join(out, "scale"))
+}
+
+// fixedScaleModule is the scaling module written from fixedCorpus: the
+// same code after the fixes a user of the gate makes, so that poolcheck
+// analyses every DSN and setting and reports nothing.
+func fixedScaleModule() string {
+	return copies(fixedCorpus(), filepath.Join(out, "scale-fixed"))
+}
+
+// handFix is the one change poolcheck cannot make itself: its message
+// for store.OpenFromEnv says to build the URL with net/url.
+var handFix = []struct{ file, old, new string }{
+	{"store/store.go", "\t\"os\"\n", "\t\"net/url\"\n\t\"os\"\n"},
+	{"store/store.go", `	dsn := os.Getenv("DATABASE_URL")
+	dsn += "?pool_max_conns=500"
+	return pgxpool.New(ctx, dsn)`, `	u, err := url.Parse(os.Getenv("DATABASE_URL"))
+	if err != nil {
+		return nil, err
+	}
+	q := u.Query()
+	q.Set("pool_max_conns", "500")
+	u.RawQuery = q.Encode()
+	return pgxpool.New(ctx, u.String())`},
+}
+
+// fixedCorpus writes, once, a copy of bench/corpus with poolcheck -fix
+// applied and handFix made, and fails unless poolcheck then reports
+// nothing in it.
+func fixedCorpus() string {
+	src, dir := filepath.Join(bench, "corpus"), filepath.Join(out, "corpus-fixed")
+	pc := filepath.Join(out, "poolcheck")
+	check(os.RemoveAll(dir))
+	check(filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		r, _ := filepath.Rel(src, path)
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		check(os.MkdirAll(filepath.Join(dir, filepath.Dir(r)), 0o755))
+		return os.WriteFile(filepath.Join(dir, r), b, 0o644)
+	}))
+	run(dir, nil, pc, "-fix", "./...")
+	for _, f := range handFix {
+		path := filepath.Join(dir, f.file)
+		b, err := os.ReadFile(path)
+		check(err)
+		if !bytes.Contains(b, []byte(f.old)) {
+			log.Fatalf("%s: the hand fix no longer applies; update handFix", f.file)
+		}
+		check(os.WriteFile(path, bytes.Replace(b, []byte(f.old), []byte(f.new), 1), 0o644))
+	}
+	cmd := exec.Command(pc, "./...")
+	cmd.Dir = dir
+	if left, err := cmd.CombinedOutput(); err != nil || len(left) > 0 {
+		log.Fatalf("poolcheck ./... in %s after the fixes: %v\n%s", dir, err, left)
+	}
+	return dir
+}
+
+// copies writes, once, 4×scaleN copies of the packages of the module in
+// src to the module in dir.
+func copies(src, dir string) string {
 	stamp := filepath.Join(dir, fmt.Sprintf(".copies-%d", 4**scaleN))
 	if _, err := os.Stat(stamp); err == nil {
 		return dir // keep the files, and so the build cache's export data
@@ -244,7 +308,9 @@ func size(c *corpus) (pkgs, lines int) {
 }
 
 // golangciRuns builds one golangci-lint with both plugins and runs it on
-// the drivers corpus and on the scaling module (4×), alternating a
+// the drivers corpus, on the scaling module (4×) and on the same module
+// with its findings fixed (where golangci-lint has no issues to process,
+// so the ratio is poolcheck's analysis alone), alternating a
 // configuration that enables only noop with one that enables only
 // poolcheck, then the same two with govet enabled as well (golangci-lint's
 // standard set has it). Each run gets an empty golangci-lint cache.
@@ -282,9 +348,13 @@ issues:
 `), 0o644))
 		return path
 	}
-	dirs := []struct{ name, dir string }{
-		{"drivers corpus ./...", filepath.Join(bench, "corpus")},
-		{"scale module (4×) ./...", scaleModule()},
+	dirs := []struct {
+		name, dir string
+		control   bool // alone, also against the no-op reporting one issue per file
+	}{
+		{"drivers corpus ./...", filepath.Join(bench, "corpus"), false},
+		{"scale module (4×) ./...", scaleModule(), true},
+		{"scale module (4×), findings fixed ./...", fixedScaleModule(), false},
 	}
 	reportCfg := cfg("noop-report", "noop", false, "\n        settings:\n          report: true")
 	for _, vet := range []bool{false, true} {
@@ -304,7 +374,7 @@ issues:
 			// Alone on the scale module, a third floor: the no-op that
 			// reports one issue per file, as poolcheck reports about one.
 			var control *corpus
-			if !vet && c.pkgs >= 400 {
+			if !vet && d.control {
 				control = &corpus{name: c.name, pkgs: c.pkgs, lines: c.lines, floor: "noop reporting one issue per file"}
 			}
 			for i := 0; i < *runs; i++ {
