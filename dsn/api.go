@@ -65,6 +65,17 @@ func ParseFragment(s string, known func(key string) bool) (*DSN, error) {
 // Every value of a secret-looking key (secretKey) is replaced too.
 func (d *DSN) Redacted() string { return redact(d) }
 
+// A Patch shows Text in place of the input's bytes in Span: a
+// template's hole as the verb or expression it stands for.
+type Patch struct {
+	Span Span
+	Text string
+}
+
+// Shown returns the input's bytes in span, redacted as Redacted does,
+// with each patch that lies in span and overlaps no secret applied.
+func (d *DSN) Shown(span Span, patches []Patch) string { return shown(d, span, patches) }
+
 // SetValue returns the edit that sets parameter i to value, encoded or
 // quoted as the grammar needs. An i out of range gives an empty edit.
 func (d *DSN) SetValue(i int, value string) Edit {

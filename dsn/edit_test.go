@@ -122,6 +122,37 @@ func TestAdd(t *testing.T) {
 	}
 }
 
+func TestShown(t *testing.T) {
+	for _, c := range []struct {
+		in      string
+		kind    Kind
+		span    Span // {0, 0}: the whole input
+		patches []Patch
+		want    string
+	}{
+		{"host=1 sslmode=1 connect_timeout=5", KindKeyValue, Span{}, []Patch{{Span{5, 6}, "%s"}, {Span{15, 16}, "…"}}, "host=%s sslmode=… connect_timeout=5"},
+		// A secret is masked whatever a patch says.
+		{"postgres://u:1@h/db?sslmode=1", KindURL, Span{}, []Patch{{Span{13, 14}, "%s"}, {Span{28, 29}, "%s"}}, "postgres://u:xxxxx@h/db?sslmode=%s"},
+		{"host=h password=1 sslmode=1", KindKeyValue, Span{}, []Patch{{Span{16, 17}, "%s"}, {Span{26, 27}, "%s"}}, "host=h password=xxxxx sslmode=%s"},
+		// A span shows its own bytes and patches only.
+		{"host=1 sslmode=1", KindKeyValue, Span{15, 16}, []Patch{{Span{5, 6}, "%s"}, {Span{15, 16}, "%d"}}, "%d"},
+		{"host=h password=abc", KindKeyValue, Span{16, 19}, nil, "xxxxx"},
+		{"host=h password=abc", KindKeyValue, Span{17, 19}, nil, "xxxxx"},
+	} {
+		d, err := ParseAs(c.in, c.kind)
+		if err != nil {
+			t.Fatal(err)
+		}
+		span := c.span
+		if span == (Span{}) {
+			span = Span{0, len(c.in)}
+		}
+		if got := d.Shown(span, c.patches); got != c.want {
+			t.Errorf("Shown(%q, %v) = %q, want %q", c.in, span, got, c.want)
+		}
+	}
+}
+
 func TestRedacted(t *testing.T) {
 	for _, c := range []struct {
 		in   string

@@ -46,21 +46,37 @@ func secrets(d *DSN) []Span {
 	return slices.Compact(out)
 }
 
-func redact(d *DSN) string {
-	spans := secrets(d)
-	if len(spans) == 0 {
-		return d.Input
+func redact(d *DSN) string { return shown(d, Span{0, len(d.Input)}, nil) }
+
+// shown returns the bytes of d's input in span with each secret masked
+// and each patch that overlaps no secret applied.
+func shown(d *DSN, span Span, patches []Patch) string {
+	edits := make([]Patch, 0, len(patches)+2)
+	for _, sp := range secrets(d) {
+		if overlaps(sp, span) && (sp.Start < span.Start || sp.End > span.End) {
+			return mask // part of a secret
+		}
+		edits = append(edits, Patch{sp, mask})
 	}
+	n := len(edits)
+	for _, p := range patches {
+		if !slices.ContainsFunc(edits[:n], func(s Patch) bool { return overlaps(s.Span, p.Span) }) {
+			edits = append(edits, p)
+		}
+	}
+	slices.SortStableFunc(edits, func(a, b Patch) int { return a.Span.Start - b.Span.Start })
 	var b strings.Builder
-	at := 0
-	for _, sp := range spans {
-		if sp.Start < at {
+	at := span.Start
+	for _, e := range edits {
+		if e.Span.Start < at || e.Span.End > span.End {
 			continue
 		}
-		b.WriteString(d.Input[at:sp.Start])
-		b.WriteString(mask)
-		at = sp.End
+		b.WriteString(d.Input[at:e.Span.Start])
+		b.WriteString(e.Text)
+		at = e.Span.End
 	}
-	b.WriteString(d.Input[at:])
+	b.WriteString(d.Input[at:span.End])
 	return b.String()
 }
+
+func overlaps(a, b Span) bool { return a.Start < b.End && b.Start < a.End }

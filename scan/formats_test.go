@@ -146,3 +146,34 @@ func TestJSON(t *testing.T) {
 		},
 	})
 }
+
+// A finding's DSN shows each hole as the file writes it (${MODE}), or
+// "…" when that is long, never as the placeholder the DSN was parsed
+// with; a password that is a hole stays masked.
+func TestHolesShown(t *testing.T) {
+	long := "${" + strings.Repeat("A", 40) + "}"
+	for _, c := range []struct{ file, src, want string }{
+		{".env", "DATABASE_URL=postgres://app:${PW}@db/app?sslmode=${MODE}&pool_timeout=0\n",
+			"postgres://app:xxxxx@db/app?sslmode=${MODE}&pool_timeout=0"},
+		{".env", "DATABASE_URL=postgres://app@" + long + "/app?pool_timeout=0\n",
+			"postgres://app@…/app?pool_timeout=0"},
+		{"db.js", "const c = { url: `postgres://app@${host}/db?sslmode=${mode}&connection_limit=1` }\nmodule.exports = c\n",
+			"postgres://app@${host}/db?sslmode=${mode}&connection_limit=1"},
+	} {
+		dir := t.TempDir()
+		if err := os.Mkdir(filepath.Join(dir, ".git"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, filepath.Join(dir, c.file), c.src)
+		res, err := Scan([]string{dir}, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Findings) != 1 || res.Findings[0].DSN != c.want {
+			t.Errorf("%s: findings %s, want one with dsn %q", c.src, lines(res.Findings), c.want)
+			for _, f := range res.Findings {
+				t.Logf("dsn %q", f.DSN)
+			}
+		}
+	}
+}

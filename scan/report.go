@@ -1,6 +1,7 @@
 package scan
 
 import (
+	"bytes"
 	"cmp"
 	"slices"
 	"sort"
@@ -52,10 +53,15 @@ func (r *fileRun) judge(v value) {
 		if !catalog.Judged(pool.Driver) {
 			continue
 		}
+		patches := r.patches(p)
+		if patches != nil {
+			pool.DSN = p.d.Shown(dsn.Span{End: len(p.d.Input)}, patches)
+		}
 		for _, s := range pool.Sites {
 			prm := p.d.Params[s.Ref.(int)]
 			if !p.t.constant(prm.ValueSpan.Start, prm.ValueSpan.End) {
 				s.Const, s.Value, s.Problem = false, catalog.Value{}, nil
+				s.Raw = p.d.Shown(prm.ValueSpan, patches)
 			}
 		}
 		pool.Partial = v.t.holes() || p.d.Kind == dsn.KindFragment
@@ -68,6 +74,29 @@ func (r *fileRun) judge(v value) {
 			r.via(r.findings[len(r.findings)-1], v)
 		}
 	}
+}
+
+// patches returns how the holes of p's text show in p's DSN: as the
+// file's own bytes (${HOST}), or "…" when those are long or span
+// lines; never as the placeholder that parsed. Nil when p has none.
+func (r *fileRun) patches(p parsed) []dsn.Patch {
+	if p.d.Input != p.t.s {
+		return nil
+	}
+	var out []dsn.Patch
+	for _, h := range p.t.parts {
+		if !h.hole {
+			continue
+		}
+		shown := "…"
+		if 0 <= h.src0 && h.src0 < h.src1 && h.src1 <= len(r.src) {
+			if src := r.src[h.src0:h.src1]; len(src) <= 40 && !bytes.ContainsAny(src, "\r\n") {
+				shown = string(src)
+			}
+		}
+		out = append(out, dsn.Patch{Span: dsn.Span{Start: h.start, End: h.end}, Text: shown})
+	}
+	return out
 }
 
 // violation records one policy violation.

@@ -34,6 +34,15 @@ type parsed struct {
 	hint    catalog.Driver
 }
 
+// patches returns how the holes of p's text show in p's DSN, or nil
+// when there are none (or the DSN was not parsed from that text).
+func (p *parsed) patches() []dsn.Patch {
+	if p.d.Input != p.t.s {
+		return nil
+	}
+	return p.t.patches()
+}
+
 // parseText reads t as a DSN, or nil. Holes stand for values; when the
 // whole does not parse, the constant tail may still be a query fragment.
 func parseText(t *text, driver catalog.Driver, ctx context) *parsed {
@@ -144,12 +153,17 @@ func inMemory(p *parsed) bool {
 // parameter, each with a Ref that can rewrite it in place.
 func (f *finder) dsnItem(c inspector.Cursor, p *parsed, driver catalog.Driver, h Handle, whole ast.Node) *Item {
 	pool := dsnsite.Pool(p.d, cmp.Or(driver, p.hint))
+	patches := p.patches()
+	if patches != nil {
+		pool.DSN = p.d.Shown(dsn.Span{End: len(p.d.Input)}, patches)
+	}
 	w := f.where(c)
 	for _, s := range pool.Sites {
 		i, _ := s.Ref.(int)
 		param := p.d.Params[i]
 		if !p.t.constant(param.ValueSpan.Start, param.ValueSpan.End) {
 			s.Const, s.Value, s.Problem = false, catalog.Value{}, nil
+			s.Raw = p.d.Shown(param.ValueSpan, patches)
 		}
 		pos, end := p.t.extent(param.ValueSpan.Start, param.ValueSpan.End)
 		part := p.t.at(param.ValueSpan.Start, param.ValueSpan.End)

@@ -74,12 +74,12 @@ func (f *finder) expandVerbs(format *text, args []ast.Expr) *text {
 			out.add(part{konst: true, pos: pos, endp: end}, "%")
 		case strings.ContainsAny(verb, "[*"):
 			arg = len(args) // explicit indexes: the arguments are not followed
-			out.add(part{verb: true, pos: pos, endp: end}, hole)
+			out.add(part{verb: true, pos: pos, endp: end, shown: verb}, hole)
 		default:
 			if u := f.argText(verb, args, arg); u != nil {
 				out.append(u)
 			} else {
-				out.add(f.holeOf(part{verb: true, pos: pos, endp: end}, verb, args, arg), hole)
+				out.add(f.holeOf(part{verb: true, pos: pos, endp: end, shown: verb}, verb, args, arg), hole)
 			}
 			arg++
 		}

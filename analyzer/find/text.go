@@ -1,10 +1,13 @@
 package find
 
 import (
+	"cmp"
 	"go/ast"
 	"go/token"
 	"go/types"
 	"slices"
+
+	"github.com/poolcheck/poolcheck/dsn"
 )
 
 // hole stands for a value that is not constant inside a text. A digit
@@ -37,6 +40,7 @@ type part struct {
 	// value, written at pos), and note says how they get there.
 	listed token.Pos
 	note   string
+	shown  string // what a hole shows in messages and inventories: its verb; "" for "…"
 }
 
 func (t *text) add(p part, s string) {
@@ -64,6 +68,18 @@ func (t *text) holes() bool {
 		}
 	}
 	return false
+}
+
+// patches returns how t's holes show in a DSN parsed from t.s: as the
+// verb they stand for, or "…"; never as the placeholder that parsed.
+func (t *text) patches() []dsn.Patch {
+	var out []dsn.Patch
+	for _, p := range t.parts {
+		if !p.konst && !p.sep {
+			out = append(out, dsn.Patch{Span: dsn.Span{Start: p.start, End: p.end}, Text: cmp.Or(p.shown, "…")})
+		}
+	}
+	return out
 }
 
 // constant reports whether bytes [start, end) are all constant.

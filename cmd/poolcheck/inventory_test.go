@@ -191,3 +191,59 @@ func TestInventoryOneEntryAPlace(t *testing.T) {
 		t.Errorf("listed %s, then %s", first[0].Raw, second[0].Raw)
 	}
 }
+
+// A template's holes show as the verb or "…" they stand for, never as
+// the placeholder the DSN was parsed with, in -inventory's raw and dsn
+// and in a finding's dsn; a password stays masked.
+func TestHolesShown(t *testing.T) {
+	module(t, map[string]string{
+		"store/store.go": `package store
+
+import (
+	"database/sql"
+	"fmt"
+	"os"
+)
+
+func Open(user, pw string, n int) {
+	_, _ = sql.Open("postgres", fmt.Sprintf("host=%s user=%s password=%s sslmode=disable connect_timeout=%d", os.Getenv("H"), user, pw, n))
+	_, _ = sql.Open("postgres", "postgres://app:"+pw+"@db/app?sslmode="+os.Getenv("S")+"&connect_timeout=5")
+}
+`,
+	})
+	want := map[string]string{
+		"tls_mode=sslmode=disable":           "host=%s user=%s password=xxxxx sslmode=disable connect_timeout=%d",
+		"connect_timeout=connect_timeout=%d": "host=%s user=%s password=xxxxx sslmode=disable connect_timeout=%d",
+		"tls_mode=sslmode=…":                 "postgres://app:xxxxx@db/app?sslmode=…&connect_timeout=5",
+		"connect_timeout=connect_timeout=5":  "postgres://app:xxxxx@db/app?sslmode=…&connect_timeout=5",
+	}
+	for _, e := range runInventory(t) {
+		k := e.Setting + "=" + e.Raw
+		w, ok := want[k]
+		if !ok {
+			t.Errorf("unexpected entry %s: %+v", k, e)
+			continue
+		}
+		delete(want, k)
+		if e.DSN != w {
+			t.Errorf("%s: dsn %q, want %q", k, e.DSN, w)
+		}
+	}
+	for k := range want {
+		t.Errorf("%s not listed", k)
+	}
+	var stdout, stderr bytes.Buffer
+	run([]string{"-format", "json", "./..."}, &stdout, &stderr)
+	var got struct {
+		Findings []struct {
+			Rule string `json:"rule"`
+			DSN  string `json:"dsn"`
+		} `json:"findings"`
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &got); err != nil {
+		t.Fatal(err, stdout.String(), stderr.String())
+	}
+	if len(got.Findings) != 1 || got.Findings[0].DSN != "host=%s user=%s password=xxxxx sslmode=disable connect_timeout=%d" {
+		t.Errorf("findings: %+v, want one prod-tls-disabled with the template's verbs", got.Findings)
+	}
+}
