@@ -154,3 +154,26 @@ func TestLocal(t *testing.T) {
 		}
 	}
 }
+
+// TestPlausibleKeyValue: a keyword/value string off a sink counts when
+// every key is one a Postgres driver reads (pgxpool's pool_ keys too)
+// and one shows it is a connection string.
+func TestPlausibleKeyValue(t *testing.T) {
+	for in, want := range map[string]bool{
+		"host=db dbname=app sslmode=disable":                           true,
+		"host=db dbname=app pool_max_conns=1":                          true,
+		"host=db dbname=app sslmode=disable pool_max_conn_lifetime=1h": true,
+		"host=db pool_max_conns=1":                                     true,
+		"host=db port=5432":                                            false,
+		"host=db dbname=app colour=blue":                               false,
+		"level=info msg=started pool_max_conns=1":                      false,
+	} {
+		d, err := dsn.Parse(in)
+		if err != nil {
+			t.Fatalf("%s: %v", in, err)
+		}
+		if _, got := Plausible(d); got != want {
+			t.Errorf("Plausible(%q) = %v, want %v", in, got, want)
+		}
+	}
+}

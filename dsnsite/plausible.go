@@ -36,7 +36,7 @@ func Plausible(d *dsn.DSN) (catalog.Driver, bool) {
 		drv, ok := catalog.ForScheme(d.Scheme)
 		return drv, ok
 	case dsn.KindKeyValue:
-		return catalog.Postgres, allRead(keys, catalog.Pgx, catalog.PQ) && libpqEvidence(keys)
+		return catalog.Postgres, allRead(keys, catalog.Pgx, catalog.PQ, catalog.Pgxpool) && libpqEvidence(keys)
 	case dsn.KindMySQL:
 		return catalog.MySQL, mysqlNet(d.Input) && allRead(keys, catalog.MySQL)
 	case dsn.KindADO:

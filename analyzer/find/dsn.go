@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"go/ast"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -165,9 +166,10 @@ func (f *finder) dsnItem(c inspector.Cursor, p *parsed, driver catalog.Driver, h
 			s.Const, s.Value, s.Problem = false, catalog.Value{}, nil
 			s.Raw = p.d.Shown(param.ValueSpan, patches)
 		}
-		pos, end := p.t.extent(param.ValueSpan.Start, param.ValueSpan.End)
-		part := p.t.at(param.ValueSpan.Start, param.ValueSpan.End)
-		ref := &Ref{Pos: pos, End: end, Edit: p.setter(i), Via: p.via(param.ValueSpan), Where: w}
+		vs, ve := p.t.inner(param.ValueSpan.Start, param.ValueSpan.End)
+		pos, end := p.t.extent(vs, ve)
+		part := p.t.at(vs, ve)
+		ref := &Ref{Pos: pos, End: end, Edit: p.setter(i), Via: p.via(dsn.Span{Start: vs, End: ve}), Where: w}
 		if part != nil && part.foreign != nil {
 			ref.Via, ref.Foreign, ref.ValueAt = part.foreign, true, part.foreign.Pos()
 		}
@@ -224,11 +226,35 @@ func (f *finder) formatUses(c *types.Const) {
 			continue
 		}
 		pool := dsnsite.Pool(p.d, p.hint)
-		for _, s := range pool.Sites {
+		filled := make([]bool, len(pool.Sites))
+		for j, s := range pool.Sites {
 			i, _ := s.Ref.(int)
 			f.holeField(p, i, s.Knob, pool.Driver)
+			filled[j] = argFilled(p, i, call)
+		}
+		if slices.Contains(filled, true) {
+			// The values the call's constant arguments give are judged
+			// here; the format's own bytes, at its declaration. dsnItem
+			// makes the same sites in the same order.
+			it := f.dsnItem(cur, p, "", Handle{}, call)
+			var sites []*model.Site
+			for j, s := range it.Pool.Sites {
+				if filled[j] {
+					sites = append(sites, s)
+				}
+			}
+			it.Pool.Sites = sites
 		}
 	}
+}
+
+// argFilled reports whether a constant argument of call writes the value
+// of parameter i: fmt.Sprintf(format, "disable") for sslmode='%s'.
+func argFilled(p *parsed, i int, call *ast.CallExpr) bool {
+	span := p.d.Params[i].ValueSpan
+	start, end := p.t.inner(span.Start, span.End)
+	part := p.t.at(start, end)
+	return part != nil && part.konst && len(call.Args) > 1 && call.Args[1].Pos() <= part.pos && part.pos < call.Rparen
 }
 
 // fieldHole returns the hole that a field of the application's struct
@@ -292,6 +318,7 @@ func (t *text) edit(e dsn.Edit) ([]analysis.TextEdit, bool) {
 	if !e.OK() {
 		return nil, false
 	}
+	e = t.innerEdit(e)
 	if p := t.at(e.Start, e.End); p != nil && p.num != nil {
 		return p.numEdit(e)
 	}

@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strings"
 
 	"github.com/poolcheck/poolcheck/dsn"
 )
@@ -126,6 +127,37 @@ func (t *text) span(start, end int) (*part, token.Pos, token.Pos, bool) {
 	base := p.start
 	pos, endp, ok := p.lit.span(start-base, end-base)
 	return p, pos, endp, ok
+}
+
+// inner returns the bytes between the quotes of a quoted value when one
+// part holds them and the quotes come from around it: sslmode='%s'
+// filled with "disable" is the argument's bytes. Else start, end.
+func (t *text) inner(start, end int) (int, int) {
+	if end-start <= 2 || t.at(start, end) != nil {
+		return start, end
+	}
+	if q := t.s[start]; (q != '\'' && q != '"') || t.s[end-1] != q || t.at(start+1, end-1) == nil {
+		return start, end
+	}
+	return start + 1, end - 1
+}
+
+// innerEdit moves an edit of a quoted value (see inner) to the bytes
+// between the quotes, which stay: the new value without its quotes, when
+// it needs none but them.
+func (t *text) innerEdit(e dsn.Edit) dsn.Edit {
+	start, end := t.inner(e.Start, e.End)
+	if start == e.Start {
+		return e
+	}
+	q, n := t.s[e.Start], e.New
+	if len(n) >= 2 && n[0] == q && n[len(n)-1] == q {
+		n = n[1 : len(n)-1]
+	}
+	if n == "" || strings.ContainsAny(n, "\\'\"") {
+		return e
+	}
+	return dsn.Edit{Start: start, End: end, New: n}
 }
 
 // extent maps text bytes [start, end) to the source they came from, for

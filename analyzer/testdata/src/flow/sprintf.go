@@ -113,3 +113,36 @@ func openSchemeURL() *sql.DB {
 	db, _ := sql.Open("pgx", pgURL(os.Getenv("PGHOST")))
 	return db
 }
+
+// A format kept in a constant, filled with constants: each call is
+// judged where its arguments are, and the fix rewrites the argument.
+// The quotes around a verb are the format's; the value is the argument's.
+const infoFormat = "user='%s' host='%s' dbname=app sslmode='%s' connect_timeout=%d"
+
+func replicaInfo(host string) string {
+	return fmt.Sprintf(infoFormat, "app", host, "disable", 5) // want `\[prod-tls-disabled\] tls_mode is disable \(sslmode\)`
+}
+
+func primaryInfo(host string) string {
+	return fmt.Sprintf(infoFormat, "app", host, "verify-full", 10)
+}
+
+// Arguments known only at run time leave the call unjudged.
+func anyInfo(user, host, mode string, timeout int) string {
+	return fmt.Sprintf(infoFormat, user, host, mode, timeout)
+}
+
+// pgxpool reads keyword/value strings too: its pool_ keys make one.
+const poolFormat = "host=%s dbname=app pool_max_conns=%d"
+
+func poolInfo(host string) string {
+	return fmt.Sprintf(poolFormat, host, 1) // want `\[prod-single-connection\] max_open is 1 \(pool_max_conns\)`
+}
+
+// The same format constant at a sink: the quoted value is the argument's.
+const openFormat = "host=%s dbname=app sslmode='%s'"
+
+func openFormatted(host string) *sql.DB {
+	db, _ := sql.Open("pgx", fmt.Sprintf(openFormat, host, "disable")) // want `\[prod-tls-disabled\] tls_mode is disable \(sslmode\)`
+	return db
+}
