@@ -170,6 +170,9 @@ func (f *finder) dsnItem(c inspector.Cursor, p *parsed, driver catalog.Driver, h
 		pos, end := p.t.extent(vs, ve)
 		part := p.t.at(vs, ve)
 		ref := &Ref{Pos: pos, End: end, Edit: p.setter(i), Via: p.via(dsn.Span{Start: vs, End: ve}), Where: w}
+		if part != nil && part.at.IsValid() {
+			ref.ValueAt = part.at
+		}
 		if part != nil && part.foreign != nil {
 			ref.Via, ref.Foreign, ref.ValueAt = part.foreign, true, part.foreign.Pos()
 		}

@@ -100,6 +100,7 @@ func Exports(fset *token.FileSet, files []*ast.File, info *types.Info, imported 
 			}
 		}
 	}
+	lits.storedDefaults(files)
 	for fn, g := range getters {
 		if g.key == "" && isInteger(fn.Signature().Results().At(0).Type()) {
 			if ex.GetterFields == nil {
@@ -136,6 +137,9 @@ type literals struct {
 	// entries are struct literals: {"MAX_CONNS": {intValue: 20}}. A
 	// zero FieldDefault marks an entry field two literals disagree on.
 	tables map[tableKey]FieldDefault
+	// stores holds, for a defaults method, the fields it sets to its
+	// parameters: func (c *Options) Defaults(conns int) { c.MaxOpen = conns }.
+	stores map[*types.Func][]*types.Var // by parameter index; nil: not stored
 }
 
 // tableKey names one field of one entry of an options table.

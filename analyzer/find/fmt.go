@@ -3,6 +3,7 @@ package find
 import (
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -132,10 +133,26 @@ func (f *finder) verbText(verb string, a ast.Expr) *text {
 	case v.Kind() == constant.Int && (verb == "%d" || verb == "%v"):
 		c, _ := f.constDecl(ast.Unparen(a))
 		t := &text{}
-		t.add(part{konst: true, pos: a.Pos(), endp: a.End(), num: f.editTarget(a), via: c}, v.ExactString())
+		t.add(part{konst: true, pos: a.Pos(), endp: a.End(), num: f.editTarget(a), via: c, at: f.scaledConst(a)}, v.ExactString())
 		return t
 	}
 	return nil
+}
+
+// scaledConst returns where the constant of this package is declared
+// that e scales by another constant, dbConnectTimeout/time.Second: the
+// value is written there. NoPos for anything else.
+func (f *finder) scaledConst(e ast.Expr) token.Pos {
+	b, ok := ast.Unparen(e).(*ast.BinaryExpr)
+	if !ok || b.Op != token.QUO && b.Op != token.MUL {
+		return token.NoPos
+	}
+	for _, x := range []ast.Expr{b.X, b.Y} {
+		if c, decl := f.constDecl(ast.Unparen(x)); decl != nil {
+			return c.Pos() // this package's: time.Second is no value
+		}
+	}
+	return token.NoPos
 }
 
 // holeOf notes on a verb's hole the field of the application's own

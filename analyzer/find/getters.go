@@ -138,9 +138,78 @@ func defaultsMethod(l *literals, d *ast.FuncDecl) {
 		if fld == nil || cond != nil && !zeroCheck(info, recv, fld, cond) {
 			continue
 		}
-		if d, ok := l.value(as.Rhs[0]); ok {
-			l.add(fld, d)
+		if v, ok := l.value(as.Rhs[0]); ok {
+			l.add(fld, v)
+		} else if i := paramIndex(info, d, as.Rhs[0]); i >= 0 && cond == nil {
+			fn, _ := info.Defs[d.Name].(*types.Func)
+			l.store(fn, i, fld)
 		}
+	}
+}
+
+// paramIndex returns the index of the parameter of d that e names, or -1.
+func paramIndex(info *types.Info, d *ast.FuncDecl, e ast.Expr) int {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return -1
+	}
+	i := 0
+	for _, fld := range d.Type.Params.List {
+		for _, name := range fld.Names {
+			if info.Defs[name] != nil && info.Defs[name] == info.Uses[id] {
+				return i
+			}
+			i++
+		}
+	}
+	return -1
+}
+
+// store records that defaults method fn sets field fld to its parameter i.
+func (l *literals) store(fn *types.Func, i int, fld *types.Var) {
+	if fn == nil {
+		return
+	}
+	if l.stores == nil {
+		l.stores = make(map[*types.Func][]*types.Var)
+	}
+	fs := l.stores[fn]
+	for len(fs) <= i {
+		fs = append(fs, nil)
+	}
+	fs[i] = fld
+	l.stores[fn] = fs
+}
+
+// storedDefaults records as a field's default the constant that this
+// package's code (not its tests) passes a defaults method storing it:
+// c.Database.Defaults(90) gives MaxOpen the default 90.
+func (l *literals) storedDefaults(files []*ast.File) {
+	if len(l.stores) == 0 {
+		return
+	}
+	for _, file := range files {
+		if isTestFile(l.fset.File(file.Pos()).Name()) {
+			continue
+		}
+		ast.Inspect(file, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			fn, _ := typeutil.Callee(l.info, call).(*types.Func)
+			for i, fld := range l.stores[fn] {
+				if fld == nil || i >= len(call.Args) {
+					continue
+				}
+				if d, ok := l.value(call.Args[i]); ok {
+					l.add(fld, d)
+				} else {
+					l.drop(fld)
+				}
+			}
+			return true
+		})
 	}
 }
 

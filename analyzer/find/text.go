@@ -41,7 +41,8 @@ type part struct {
 	// value, written at pos), and note says how they get there.
 	listed token.Pos
 	note   string
-	shown  string // what a hole shows in messages and inventories: its verb; "" for "…"
+	shown  string    // what a hole shows in messages and inventories: its verb; "" for "…"
+	at     token.Pos // where a constant the bytes scale is declared: c/time.Second
 }
 
 func (t *text) add(p part, s string) {

@@ -247,3 +247,42 @@ func Open(user, pw string, n int) {
 		t.Errorf("findings: %+v, want one prod-tls-disabled with the template's verbs", got.Findings)
 	}
 }
+
+// A verb filled with this package's constant scaled by a unit,
+// dbConnectTimeout/time.Second, has its value written at the constant.
+func TestInventoryScaledConstValueAt(t *testing.T) {
+	module(t, map[string]string{
+		"store/store.go": `package store
+
+import (
+	"database/sql"
+	"fmt"
+	"time"
+)
+
+const connectTimeout = 5 * time.Second
+
+const format = "host=%s dbname=app connect_timeout=%d"
+
+func Open(host string) {
+	_, _ = sql.Open("postgres", fmt.Sprintf(format, host, connectTimeout/time.Second))
+	_, _ = sql.Open("postgres", fmt.Sprintf(format, host, time.Second/time.Second*7))
+}
+`,
+	})
+	want := map[int]string{14: "store/store.go:9", 15: ""}
+	for _, e := range runInventory(t) {
+		w, ok := want[e.Line]
+		if !ok || e.Setting != "connect_timeout" {
+			t.Errorf("unexpected entry %+v", e)
+			continue
+		}
+		delete(want, e.Line)
+		if e.ValueAt != w {
+			t.Errorf("line %d: value_at %q, want %q", e.Line, e.ValueAt, w)
+		}
+	}
+	for l := range want {
+		t.Errorf("line %d not listed", l)
+	}
+}

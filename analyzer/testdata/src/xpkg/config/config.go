@@ -206,3 +206,31 @@ func (t *Table) Lifetime() time.Duration { return t.options["LIFETIME"].duration
 
 // Idle reads a key the table does not hold: no default.
 func (t *Table) Idle() int { return t.options["IDLE"].intValue }
+
+// Shared takes its size from a defaults method that stores a parameter;
+// this package's own code calls it with a constant, which is then the
+// field's default. Global.Defaults gives MaxOpen 1 on both paths, its
+// default; MaxIdle 2 on one and a parameter on the other: none.
+type Shared struct {
+	MaxOpen int // want MaxOpen:"poolcheck default 1"
+	MaxIdle int
+}
+
+func (s *Shared) Defaults(open, idle int) { // want Defaults:"poolcheck func summary"
+	s.MaxOpen = open
+	s.MaxIdle = idle
+}
+
+func (s Shared) MaxOpenConns() int { return s.MaxOpen } // want MaxOpenConns:"poolcheck default 1" MaxOpenConns:"poolcheck func summary"
+
+func (s Shared) MaxIdleConns() int { return s.MaxIdle } // want MaxIdleConns:"poolcheck func summary"
+
+type Global struct{ DB Shared }
+
+func (g *Global) Defaults(single bool, idle int) {
+	if single {
+		g.DB.Defaults(1, 2)
+	} else {
+		g.DB.Defaults(1, idle)
+	}
+}

@@ -150,3 +150,12 @@ func OpenTable(t *config.Table) *sql.DB {
 	db.SetMaxIdleConns(t.Idle())
 	return db
 }
+
+// OpenShared reads Shared through getters: the default its package's
+// code gives MaxOpen through Defaults(1, …) is judged here.
+func OpenShared(s config.Shared) *sql.DB {
+	db, _ := sql.Open("pgx", os.Getenv("DATABASE_URL"))
+	db.SetMaxOpenConns(s.MaxOpenConns()) // want `\[prod-single-connection\] max_open defaults to 1 \(SetMaxOpenConns, the default Shared.MaxOpenConns\(\) returns, set at config.go:\d+\)`
+	db.SetMaxIdleConns(s.MaxIdleConns())
+	return db
+}
