@@ -266,6 +266,30 @@ func checkRedacted(t testing.TB, d *DSN) {
 	if d.HasPassword && d.Password.Len() > 0 && !strings.Contains(r, mask) {
 		t.Fatalf("Redacted(%q) = %q has no mask", d.Input, r)
 	}
+	// Shown with every value patched, and each value shown alone, holds
+	// no secret either: a patch over a secret is dropped.
+	var patches []Patch
+	for _, p := range d.Params {
+		patches = append(patches, Patch{p.ValueSpan, "%s"})
+	}
+	if d.HasPassword {
+		patches = append(patches, Patch{d.Password, "%s"})
+	}
+	views := []string{d.Shown(Span{0, len(d.Input)}, patches)}
+	for _, p := range d.Params {
+		views = append(views, d.Shown(p.ValueSpan, patches))
+	}
+	for _, sp := range spans {
+		secret := span(d, sp)
+		if strings.ContainsAny(secret, "x%s\x00") || strings.Contains(rest.String(), secret) {
+			continue
+		}
+		for _, v := range views {
+			if strings.Contains(v, secret) {
+				t.Fatalf("Shown on %q = %q still holds %q", d.Input, v, secret)
+			}
+		}
+	}
 	// An oracle independent of secrets(): the userinfo password of a URL,
 	// as pgx (first '@' or '/') and net/url (last '@' in the authority)
 	// delimit it.
