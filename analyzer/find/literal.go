@@ -24,8 +24,8 @@ type literal struct {
 // malformed literal, which the type checker would have rejected anyway.
 func decodeLiteral(lit *ast.BasicLit) (*literal, bool) {
 	src := lit.Value
-	if len(src) < 2 {
-		return nil, false
+	if len(src) < 2 || src[0] != '"' && src[0] != '`' || src[len(src)-1] != src[0] {
+		return nil, false // not a string literal: a rune, or malformed
 	}
 	body := src[1 : len(src)-1]
 	base := lit.ValuePos + 1
