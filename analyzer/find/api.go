@@ -3,9 +3,11 @@ package find
 import (
 	"cmp"
 	"go/ast"
+	"go/build"
 	"go/token"
 	"go/types"
 	"math/big"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -137,10 +139,22 @@ func (f *finder) valueAt(e, target ast.Expr) token.Pos {
 	if target != e {
 		return target.Pos()
 	}
-	if c, _ := f.constDecl(ast.Unparen(e)); c != nil && c.Pkg() != f.pkg {
+	if c, _ := f.constDecl(ast.Unparen(e)); c != nil && c.Pkg() != f.pkg && !f.inGOROOT(c.Pos()) {
 		return c.Pos()
 	}
 	return token.NoPos
+}
+
+// inGOROOT reports a position in the standard library: time.Minute is
+// a unit, not where a value is written. Export data names its files
+// $GOROOT/src/...; source, the real directory.
+func (f *finder) inGOROOT(pos token.Pos) bool {
+	name := f.fset.Position(pos).Filename
+	if strings.HasPrefix(name, "$GOROOT"+string(filepath.Separator)) {
+		return true
+	}
+	root := build.Default.GOROOT
+	return root != "" && strings.HasPrefix(name, filepath.Join(root, "src")+string(filepath.Separator))
 }
 
 // editTarget is where a fix of a value goes: the declaration of a named

@@ -23,6 +23,7 @@ func TestInventoryValueAt(t *testing.T) {
 
 import (
 	"database/sql"
+	"time"
 
 	"m/config"
 )
@@ -34,11 +35,12 @@ func Open() {
 	db.SetMaxOpenConns(maxOpen)
 	db.SetMaxIdleConns(config.MaxIdle)
 	db.SetConnMaxIdleTime(0)
+	db.SetConnMaxLifetime(time.Minute) // a unit of the standard library: written here
 }
 `,
 	})
 	settings := runInventory(t)
-	want := map[string]string{"max_open": "store/store.go:9", "max_idle": "config/config.go:3", "conn_max_idle_time": ""}
+	want := map[string]string{"max_open": "store/store.go:10", "max_idle": "config/config.go:3", "conn_max_idle_time": "", "conn_max_lifetime": ""}
 	for _, e := range settings {
 		w, ok := want[e.Setting]
 		if !ok {
