@@ -214,13 +214,15 @@ func Open(user, pw string, n int) {
 `,
 	})
 	want := map[string]string{
-		"tls_mode=sslmode=disable":           "host=%s user=%s password=xxxxx sslmode=disable connect_timeout=%d",
-		"connect_timeout=connect_timeout=%d": "host=%s user=%s password=xxxxx sslmode=disable connect_timeout=%d",
-		"tls_mode=sslmode=…":                 "postgres://app:xxxxx@db/app?sslmode=…&connect_timeout=5",
-		"connect_timeout=connect_timeout=5":  "postgres://app:xxxxx@db/app?sslmode=…&connect_timeout=5",
+		"tls_mode|sslmode=disable":           "host=%s user=%s password=xxxxx sslmode=disable connect_timeout=%d",
+		"connect_timeout|connect_timeout=%d": "host=%s user=%s password=xxxxx sslmode=disable connect_timeout=%d",
+		//poolcheck:ignore enum-value-rejected,test-connect-timeout-too-short expected output, not a DSN
+		"tls_mode|sslmode=…": "postgres://app:xxxxx@db/app?sslmode=…&connect_timeout=5",
+		//poolcheck:ignore enum-value-rejected,test-connect-timeout-too-short expected output, not a DSN
+		"connect_timeout|connect_timeout=5": "postgres://app:xxxxx@db/app?sslmode=…&connect_timeout=5",
 	}
 	for _, e := range runInventory(t) {
-		k := e.Setting + "=" + e.Raw
+		k := e.Setting + "|" + e.Raw
 		w, ok := want[k]
 		if !ok {
 			t.Errorf("unexpected entry %s: %+v", k, e)
