@@ -39,6 +39,7 @@ func run(t *testing.T, pkgs ...string) {
 var fixturePkgs = []string{
 	"incident", "quiet", "dsnforms", "setters", "pgxcfg", "redisopts", "mysqlcfg",
 	"sqlitemem", "fragments", "ignore", "scopes", "policyfile", "generated", "looseforms", "branches", "newsinks", "flow",
+	"tlsfields",
 }
 
 func TestFixtures(t *testing.T) {

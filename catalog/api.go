@@ -174,3 +174,11 @@ const pragmaPrefix = "_pragma:"
 
 // normKey spells key as driver d compares it.
 func normKey(d Driver, key string) string { return fold(Info(d), key) }
+
+// tlsField is a driver's *tls.Config field: the TLS switch written in
+// Go. Its value is never a constant, so -inventory lists it with value
+// "?" and no rule judges it.
+func tlsField(d Driver, pkg, typ, name, source string) *Knob {
+	return &Knob{Driver: d, Key: name, Setting: TLSMode, Unit: UnitGoTLS, read: readGo,
+		API: &API{Pkg: pkg, Type: typ, Member: name, Kind: Field}, Source: source}
+}

@@ -6,7 +6,7 @@ import "testing"
 var unitsFor = map[ValueKind][]Unit{
 	Count:    {UnitCount, UnitGoCount},
 	Duration: {UnitSeconds, UnitDuration, UnitSecondsOrDuration, UnitMillis, UnitGoDuration},
-	Enum:     {UnitEnum},
+	Enum:     {UnitEnum, UnitGoTLS},
 }
 
 func TestEveryRow(t *testing.T) {
@@ -27,7 +27,7 @@ func TestEveryRow(t *testing.T) {
 		if k.read == 0 {
 			t.Errorf("%s: no syntax", name)
 		}
-		goUnit := k.Unit == UnitGoDuration || k.Unit == UnitGoCount
+		goUnit := k.Unit == UnitGoDuration || k.Unit == UnitGoCount || k.Unit == UnitGoTLS
 		if k.API != nil && k.Unit != UnitEnum && (!goUnit || k.read != readGo) {
 			t.Errorf("%s: API rows take Go constants", name)
 		}

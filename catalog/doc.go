@@ -23,7 +23,9 @@
 // "20s" (time.ParseDuration), UnitSecondsOrDuration (go-redis: "20" is
 // seconds, "20s" works too), UnitGoDuration (a time.Duration constant:
 // Parse takes the decimal nanoseconds the analyzer passes, or Format's own
-// spelling "20 * time.Second"), UnitGoCount, UnitEnum (Knob.Enum).
+// spelling "20 * time.Second"), UnitGoCount, UnitEnum (Knob.Enum), and
+// UnitGoTLS (a driver's *tls.Config field: never a constant, so the
+// analyzer lists it with an unknown value and no rule judges it).
 //
 // # TLS modes
 //

@@ -57,6 +57,7 @@ var mysqlAPIRows = []*Knob{
 		Enum:    map[string]string{"true": "verify-full", "false": "disable", "": "disable", "skip-verify": "require", "preferred": "prefer"},
 		Default: "", prefer: []string{"true", "false", "skip-verify", "preferred"},
 		Source: mysqlMod + "dsn.go Config.normalize (exact words; another names a RegisterTLSConfig config; Config.TLS overrides it)"},
+	tlsField(MySQL, "github.com/go-sql-driver/mysql", "Config", "TLS", mysqlMod+"dsn.go Config.TLS (overrides TLSConfig; nil: TLSConfig decides)"),
 	{Driver: MySQL, Key: "AllowFallbackToPlaintext", Unit: UnitEnum, read: readEnum,
 		API:     &API{Pkg: "github.com/go-sql-driver/mysql", Type: "Config", Member: "AllowFallbackToPlaintext", Kind: Field},
 		Enum:    map[string]string{"true": "true", "false": "false"},

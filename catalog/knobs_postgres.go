@@ -157,6 +157,7 @@ var pgxAPIRows = []*Knob{
 		checks: []check{{when: isNegative, code: CodeFailsFast, kind: Misread,
 			text: "pgconn.connect runs under an already expired context: every connect fails at once (pgxpool replaces <= 0 with 2 min)"}},
 		Source: pgxMod + "pgconn/pgconn.go connect; pgxpool/pool.go NewWithConfig (reached as cfg.ConnConfig.ConnectTimeout through pgx.ConnConfig's embedded pgconn.Config)"},
+	tlsField(Pgx, "github.com/jackc/pgx/v5/pgconn", "Config", "TLSConfig", pgxMod+"pgconn/config.go Config.TLSConfig (nil disables TLS; Fallbacks carry their own)"),
 }
 
 // pgxV4APIRows are pgx v4's pgxpool.Config fields. Two differ from v5:

@@ -161,6 +161,7 @@ func redisAPIRows() []*Knob {
 					Default: f.def, Special: special, checks: f.checks,
 					Source: m.mod + file + "; internal/pool/pool.go"})
 			}
+			rows = append(rows, tlsField(Redis, m.pkg, t.typ, "TLSConfig", m.mod+file+" (nil: no TLS)"))
 		}
 	}
 	return rows

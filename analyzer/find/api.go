@@ -65,19 +65,7 @@ func (f *finder) scaledItem(c inspector.Cursor, k *catalog.Knob, src model.Sourc
 	if sc.n > 1 && v.konst {
 		v = v.scaled(sc)
 	}
-	if !v.konst {
-		f.noteKey(e, k, src, "")
-		if fn, i, ok := f.paramOf(c, v.expr); ok {
-			f.addFlow(flow{fn: fn, param: i, knob: k, source: src, handle: h, at: at(f.fset, e.Pos()), scale: sc})
-		} else if fn, i, sc, ok := f.scaledParam(c, k, v.expr); ok {
-			f.addFlow(flow{fn: fn, param: i, knob: k, source: src, handle: h, at: at(f.fset, e.Pos()), scale: sc})
-		}
-	}
-	if fld, owner := f.fieldOf(f.resolve(e)); fld != nil {
-		f.addFieldFlow(fieldFlow{field: fld, owner: owner, knob: k, source: src, handle: h})
-	} else if fld, owner, gsc, ok := f.getterField(f.resolve(e)); ok && sc.n <= 1 && (gsc.n <= 1 || k.Unit == catalog.UnitGoDuration) {
-		f.addFieldFlow(fieldFlow{field: fld, owner: owner, knob: k, source: src, handle: h, scale: gsc})
-	}
+	f.follow(c, k, src, e, v, h, sc)
 	s := &model.Site{Setting: k.Setting, Key: k.Key, Raw: v.raw, Knob: k, Source: src, Via: v.via, Default: v.def}
 	if v.konst {
 		s.Const = true
@@ -107,6 +95,29 @@ func (f *finder) scaledItem(c inspector.Cursor, k *catalog.Knob, src model.Sourc
 		s.Unitless = f.unitlessDuration(w, k, e, v, target)
 	}
 	return it
+}
+
+// follow records where a setting's value comes from when it is not
+// constant here: a parameter of the function around c (a flow), or a
+// field of the application's struct (a field flow). A *tls.Config is
+// never constant: there is nothing to follow.
+func (f *finder) follow(c inspector.Cursor, k *catalog.Knob, src model.Source, e ast.Expr, v value, h Handle, sc scaling) {
+	if k.Unit == catalog.UnitGoTLS {
+		return
+	}
+	if !v.konst {
+		f.noteKey(e, k, src, "")
+		if fn, i, ok := f.paramOf(c, v.expr); ok {
+			f.addFlow(flow{fn: fn, param: i, knob: k, source: src, handle: h, at: at(f.fset, e.Pos()), scale: sc})
+		} else if fn, i, sc, ok := f.scaledParam(c, k, v.expr); ok {
+			f.addFlow(flow{fn: fn, param: i, knob: k, source: src, handle: h, at: at(f.fset, e.Pos()), scale: sc})
+		}
+	}
+	if fld, owner := f.fieldOf(f.resolve(e)); fld != nil {
+		f.addFieldFlow(fieldFlow{field: fld, owner: owner, knob: k, source: src, handle: h})
+	} else if fld, owner, gsc, ok := f.getterField(f.resolve(e)); ok && sc.n <= 1 && (gsc.n <= 1 || k.Unit == catalog.UnitGoDuration) {
+		f.addFieldFlow(fieldFlow{field: fld, owner: owner, knob: k, source: src, handle: h, scale: gsc})
+	}
 }
 
 // scaledParam reads time.Duration(p) * time.Second, in either order,

@@ -385,7 +385,7 @@ func (f *finder) queryParam(c inspector.Cursor, ke, ve ast.Expr, h Handle) {
 	if !ok || !catalog.FragmentKey(key) && key != "_pragma" {
 		return
 	}
-	t := f.textOf(f.resolve(ve))
+	t := f.textOf(f.resolve(ve)).readAt(ve.Pos(), ve.End())
 	if x, ok := f.onlyValue(c, ve); ok {
 		t = f.textOf(x).frozen(ve.Pos(), "the one value "+types.ExprString(ve)+" holds here") // no fix: several assignments
 	}

@@ -199,6 +199,21 @@ func (t *text) slice(a, b int) *text {
 	return u
 }
 
+// readAt returns t with the parts written outside [lo, hi) read at lo:
+// a named constant's bytes, listed where the code uses them.
+func (t *text) readAt(lo, hi token.Pos) *text {
+	if t == nil {
+		return nil
+	}
+	out := &text{s: t.s, parts: slices.Clone(t.parts)}
+	for i, p := range out.parts {
+		if !p.listed.IsValid() && p.pos.IsValid() && (p.pos < lo || p.pos >= hi) {
+			out.parts[i].listed = lo
+		}
+	}
+	return out
+}
+
 // frozen returns t with no part editable, read at listed: its bytes are
 // written in more than one place, which note names.
 func (t *text) frozen(listed token.Pos, note string) *text {

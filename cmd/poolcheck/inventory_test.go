@@ -290,3 +290,67 @@ func Open(host string) {
 		t.Errorf("line %d not listed", l)
 	}
 }
+
+// A url.Values parameter whose value is a named constant is listed at
+// the Set call that reads it, with value_at at the constant; the finding
+// stays at the constant, which a fix edits.
+func TestInventoryURLValuesConst(t *testing.T) {
+	module(t, map[string]string{"store/store.go": `package store
+
+import (
+	"database/sql"
+	"net/url"
+)
+
+const (
+	sslMode     = "sslmode"
+	sslModeNoop = "disable"
+)
+
+func Open(host string, tls bool) {
+	q := url.Values{}
+	if tls {
+		q.Set(sslMode, "verify-full")
+	} else {
+		q.Set(sslMode, sslModeNoop)
+	}
+	q.Set("connect_timeout", "10")
+	_, _ = sql.Open("postgres", "postgres://app@"+host+"/app?"+q.Encode())
+}
+`})
+	want := map[string]string{
+		"sslmode=verify-full": "store/store.go:16 ",
+		"sslmode=disable":     "store/store.go:18 store/store.go:10",
+		"connect_timeout=10":  "store/store.go:20 ",
+	}
+	for _, e := range runInventory(t) {
+		w, ok := want[e.Raw]
+		if !ok {
+			t.Errorf("unexpected entry %+v", e)
+			continue
+		}
+		delete(want, e.Raw)
+		if got := fmt.Sprintf("%s:%d %s", e.File, e.Line, e.ValueAt); got != w {
+			t.Errorf("%s: listed at %q, want %q", e.Raw, got, w)
+		}
+	}
+	for k := range want {
+		t.Errorf("%s not listed", k)
+	}
+	var stdout, stderr bytes.Buffer
+	run([]string{"-format", "json", "./..."}, &stdout, &stderr)
+	var got struct {
+		Findings []struct {
+			Rule  string `json:"rule"`
+			Start struct {
+				Line int `json:"line"`
+			} `json:"start"`
+		} `json:"findings"`
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &got); err != nil {
+		t.Fatal(err, stdout.String(), stderr.String())
+	}
+	if len(got.Findings) != 1 || got.Findings[0].Rule != "prod-tls-disabled" || got.Findings[0].Start.Line != 10 {
+		t.Errorf("findings %+v, want prod-tls-disabled at store/store.go:10", got.Findings)
+	}
+}

@@ -3,7 +3,10 @@
 // difftest module checks them against the real package (TestStandIns).
 package mysql
 
-import "time"
+import (
+	"crypto/tls"
+	"time"
+)
 
 type Config struct {
 	User         string
@@ -13,6 +16,7 @@ type Config struct {
 	DBName       string
 	Params       map[string]string
 	TLSConfig    string
+	TLS          *tls.Config
 	Timeout      time.Duration
 	ReadTimeout  time.Duration
 	WriteTimeout time.Duration

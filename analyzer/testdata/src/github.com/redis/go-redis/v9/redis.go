@@ -3,7 +3,10 @@
 // difftest module checks them against the real package (TestStandIns).
 package redis
 
-import "time"
+import (
+	"crypto/tls"
+	"time"
+)
 
 type Client struct{}
 
@@ -23,6 +26,7 @@ type Options struct {
 	MaxActiveConns  int
 	ConnMaxIdleTime time.Duration
 	ConnMaxLifetime time.Duration
+	TLSConfig       *tls.Config
 }
 
 type ClusterOptions struct {
@@ -37,6 +41,7 @@ type ClusterOptions struct {
 	MaxActiveConns  int
 	ConnMaxIdleTime time.Duration
 	ConnMaxLifetime time.Duration
+	TLSConfig       *tls.Config
 }
 
 type UniversalOptions struct {
@@ -52,6 +57,7 @@ type UniversalOptions struct {
 	ConnMaxIdleTime time.Duration
 	ConnMaxLifetime time.Duration
 	MasterName      string
+	TLSConfig       *tls.Config
 }
 
 type FailoverOptions struct {

@@ -3,7 +3,10 @@
 // difftest module checks them against the real package (TestStandIns).
 package pgconn
 
-import "time"
+import (
+	"crypto/tls"
+	"time"
+)
 
 type Config struct {
 	Host           string
@@ -12,4 +15,5 @@ type Config struct {
 	User           string
 	Password       string
 	ConnectTimeout time.Duration
+	TLSConfig      *tls.Config
 }
