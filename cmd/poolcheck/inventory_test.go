@@ -236,20 +236,23 @@ func Open(user, pw string, n int) {
 	for k := range want {
 		t.Errorf("%s not listed", k)
 	}
+	if fs := runFindings(t); len(fs) != 1 || fs[0].DSN != "host=%s user=%s password=xxxxx sslmode=disable connect_timeout=%d" {
+		t.Errorf("findings: %+v, want one prod-tls-disabled with the template's verbs", fs)
+	}
+}
+
+// runFindings runs poolcheck -format json ./... and returns its findings.
+func runFindings(t *testing.T) []jsonFinding {
+	t.Helper()
 	var stdout, stderr bytes.Buffer
 	run([]string{"-format", "json", "./..."}, &stdout, &stderr)
 	var got struct {
-		Findings []struct {
-			Rule string `json:"rule"`
-			DSN  string `json:"dsn"`
-		} `json:"findings"`
+		Findings []jsonFinding `json:"findings"`
 	}
 	if err := json.Unmarshal(stdout.Bytes(), &got); err != nil {
 		t.Fatal(err, stdout.String(), stderr.String())
 	}
-	if len(got.Findings) != 1 || got.Findings[0].DSN != "host=%s user=%s password=xxxxx sslmode=disable connect_timeout=%d" {
-		t.Errorf("findings: %+v, want one prod-tls-disabled with the template's verbs", got.Findings)
-	}
+	return got.Findings
 }
 
 // A verb filled with this package's constant scaled by a unit,
@@ -337,20 +340,7 @@ func Open(host string, tls bool) {
 	for k := range want {
 		t.Errorf("%s not listed", k)
 	}
-	var stdout, stderr bytes.Buffer
-	run([]string{"-format", "json", "./..."}, &stdout, &stderr)
-	var got struct {
-		Findings []struct {
-			Rule  string `json:"rule"`
-			Start struct {
-				Line int `json:"line"`
-			} `json:"start"`
-		} `json:"findings"`
-	}
-	if err := json.Unmarshal(stdout.Bytes(), &got); err != nil {
-		t.Fatal(err, stdout.String(), stderr.String())
-	}
-	if len(got.Findings) != 1 || got.Findings[0].Rule != "prod-tls-disabled" || got.Findings[0].Start.Line != 10 {
-		t.Errorf("findings %+v, want prod-tls-disabled at store/store.go:10", got.Findings)
+	if fs := runFindings(t); len(fs) != 1 || fs[0].Rule != "prod-tls-disabled" || fs[0].Start.Line != 10 {
+		t.Errorf("findings %+v, want prod-tls-disabled at store/store.go:10", fs)
 	}
 }
