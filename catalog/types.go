@@ -73,7 +73,7 @@ const (
 	UnitGoCount                           // an int in Go code
 	UnitEnum                              // one of Knob.Enum
 	UnitBool                              // strconv.ParseBool (unused: bool-like keys are UnitEnum rows)
-	UnitGoTLS                             // a *tls.Config in Go code: nil is no TLS; never a constant, so listed, not judged
+	UnitGoTLS                             // a *tls.Config in Go code: never a constant, so listed, not judged (nil means no TLS in go-redis and pgconn, "ask TLSConfig" in mysql)
 )
 
 // Driver names a driver, or a consumer of a DSN with its own semantics.
